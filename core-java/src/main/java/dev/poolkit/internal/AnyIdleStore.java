@@ -1,0 +1,62 @@
+package dev.poolkit.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The unordered store: the slots themselves. A thread starts its scan at a slot picked from its
+ * thread id, so threads mostly take different slots and touch no shared structure.
+ */
+final class AnyIdleStore<T> implements IdleStore<T> {
+  private final Slot<T>[] slots;
+
+  AnyIdleStore(Slot<T>[] slots) {
+    this.slots = slots;
+  }
+
+  @Override
+  public @Nullable Slot<T> take(int hint) {
+    Slot<T>[] all = slots;
+    int i = hint;
+    for (int n = all.length; n > 0; n--) {
+      Slot<T> s = all[i];
+      if (s.tryLeaseIdle() != 0) {
+        return s;
+      }
+      if (++i == all.length) {
+        i = 0;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public @Nullable Slot<T> claimAny(int hint) {
+    Slot<T>[] all = slots;
+    int i = hint;
+    for (int n = all.length; n > 0; n--) {
+      Slot<T> s = all[i];
+      if (s.tryClaimIdle()) {
+        return s;
+      }
+      if (++i == all.length) {
+        i = 0;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public boolean claimExact(Slot<T> slot, long idleState) {
+    return slot.cas(idleState, Slot.with(idleState, Slot.BUSY));
+  }
+
+  @Override
+  public boolean put(Slot<T> slot, long stamp) {
+    return slot.cas(stamp, Slot.with(stamp, Slot.IDLE));
+  }
+
+  @Override
+  public void putOwned(Slot<T> slot) {
+    slot.publish(Slot.IDLE);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.poolkit.internal;
+
+import dev.poolkit.Lease;
+import java.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
+
+/** A waiter that holds no thread: its outcome is pushed to it. */
+abstract class AsyncWaiter<T> extends Waiter<T> {
+  final SlotPool<T> pool;
+  volatile @Nullable ScheduledFuture<?> timer;
+
+  AsyncWaiter(SlotPool<T> pool) {
+    this.pool = pool;
+  }
+
+  /** Delivers a lease from the current thread, which the caller knows is safe to run user code on. */
+  abstract void deliver(Lease<T> lease);
+
+  /** Delivers a failure from the current thread. */
+  abstract void fail(Throwable error);
+
+  /** Delivers a lease handed over by a releasing thread, which must not run user code. */
+  abstract void deliverHandedOver(Lease<T> lease);
+
+  @Override
+  final void onAssigned() {
+    cancelTimer();
+    pool.serveAssigned(this);
+  }
+
+  @Override
+  final void onFailed() {
+    cancelTimer();
+    RuntimeException e = failure;
+    pool.runAsync(() -> fail(e == null ? new IllegalStateException("no failure") : e));
+  }
+
+  /** Withdraws the waiter if it still waits; true if it did. */
+  final boolean withdraw() {
+    if (tryCancel()) {
+      cancelTimer();
+      pool.unlink(this);
+      return true;
+    }
+    return false;
+  }
+
+  final void cancelTimer() {
+    ScheduledFuture<?> t = timer;
+    if (t != null) {
+      t.cancel(false);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package dev.poolkit.internal;
+
+import dev.poolkit.ReuseOrder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where idle objects wait, and in which order they are reused. Every move out of the IDLE kind
+ * goes through the store, so an ordered store can keep its queue exact.
+ */
+interface IdleStore<T> {
+
+  static <T> IdleStore<T> create(ReuseOrder order, Slot<T>[] slots) {
+    return switch (order) {
+      case ANY -> new AnyIdleStore<>(slots);
+      case FIFO -> new OrderedIdleStore<>(slots.length, true);
+      case LIFO -> new OrderedIdleStore<>(slots.length, false);
+    };
+  }
+
+  /** Takes an idle slot for a lease (IDLE to LEASED); {@code null} if none is idle. */
+  @Nullable Slot<T> take(int hint);
+
+  /** Takes any idle slot into ownership (IDLE to BUSY); {@code null} if none is idle. */
+  @Nullable Slot<T> claimAny(int hint);
+
+  /** Takes {@code slot} into ownership if its state is still exactly {@code idleState}. */
+  boolean claimExact(Slot<T> slot, long idleState);
+
+  /** Releases a lease straight to idle (LEASED with this stamp to IDLE); false if the lease is dead. */
+  boolean put(Slot<T> slot, long stamp);
+
+  /** Makes an owned slot (BUSY, holding an object) idle. */
+  void putOwned(Slot<T> slot);
+}

@@ -1,0 +1,953 @@
+package dev.poolkit.internal;
+
+import dev.poolkit.AcquireCallback;
+import dev.poolkit.Allocator;
+import dev.poolkit.Lease;
+import dev.poolkit.LeaseBody;
+import dev.poolkit.PendingAcquire;
+import dev.poolkit.Pool;
+import dev.poolkit.PoolClosedException;
+import dev.poolkit.PoolCreateException;
+import dev.poolkit.PoolExhaustedException;
+import dev.poolkit.PoolStats;
+import dev.poolkit.PoolTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The pool: a fixed array of {@link Slot}s, one per unit of capacity, an {@link IdleStore} that
+ * orders idle slots, and a {@link WaitQueue} for acquires that must wait.
+ *
+ * <p>Fast path (nothing waits): an acquire takes an idle slot with one CAS, a release gives it
+ * back with one CAS and one volatile read. Slow path: an acquire that finds nothing idle and no
+ * empty slot links a {@link Waiter}; every event that frees an object or capacity hands it to the
+ * oldest waiter directly ({@link #makeAvailable}, {@link #capacityFreed}). Allocator code always
+ * runs on the thread that owns the slot (state BUSY), never under a lock.
+ */
+public final class SlotPool<T> implements Pool<T> {
+  private static final System.Logger LOG = System.getLogger("dev.poolkit");
+  /** Deadlines further away than this (about 73 years) are "for ever". */
+  private static final long FOREVER = Long.MAX_VALUE >>> 2;
+
+  private final PoolConfig<T> config;
+  private final String name;
+  private final Allocator<T> allocator;
+  private final Slot<T>[] slots;
+  private final IdleStore<T> store;
+  private final WaitQueue<T> queue = new WaitQueue<>();
+  private final Counters counters = new Counters();
+  private final CapacityGate gate;
+  private final boolean hasIsAlive;
+  private final boolean hasReset;
+  private final boolean checkOnTake;
+  private final boolean checkOnRelease;
+  private final long lifetime;
+  private final Executor asyncExecutor;
+  private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+  private final @Nullable Housekeeper<T> housekeeper;
+  /** The keyed pool this pool serves a key of, if any; set before the pool is published. */
+  @Nullable Object owner;
+
+  /** Builds, prefills if asked, and starts housekeeping. */
+  public static <T> SlotPool<T> start(PoolConfig<T> config) {
+    return start(config, CapacityGate.NONE);
+  }
+
+  static <T> SlotPool<T> start(PoolConfig<T> config, CapacityGate gate) {
+    SlotPool<T> pool = new SlotPool<>(config, gate);
+    if (config.prefill() && config.minIdle() > 0) {
+      try {
+        pool.prefill(config.minIdle());
+      } catch (RuntimeException | Error e) {
+        pool.close();
+        throw e;
+      }
+    }
+    if (pool.housekeeper != null) {
+      pool.housekeeper.start();
+    }
+    return pool;
+  }
+
+  @SuppressWarnings("unchecked")
+  private SlotPool(PoolConfig<T> config, CapacityGate gate) {
+    this.config = config;
+    this.name = config.name();
+    this.allocator = config.allocator();
+    this.gate = gate;
+    this.slots = (Slot<T>[]) new Slot<?>[config.maxSize()];
+    for (int i = 0; i < slots.length; i++) {
+      slots[i] = new Slot<>(i);
+    }
+    this.store = IdleStore.create(config.reuseOrder(), slots);
+    this.hasIsAlive = overrides(allocator, "isAlive");
+    this.hasReset = overrides(allocator, "reset");
+    this.lifetime = config.maxLifetimeNanos();
+    this.checkOnTake = hasIsAlive || lifetime > 0;
+    // A shared limit needs every release to ask whether another key waits for room.
+    this.checkOnRelease = hasIsAlive || hasReset || lifetime > 0 || gate != CapacityGate.NONE;
+    Executor executor = config.asyncExecutor();
+    if (executor == null) {
+      ThreadFactory virtual = Thread.ofVirtual().name("poolkit-" + name + "-async-", 0).factory();
+      executor = task -> virtual.newThread(task).start();
+    }
+    this.asyncExecutor = executor;
+    this.housekeeper = Housekeeper.isNeeded(config, hasIsAlive) ? new Housekeeper<>(this, config, hasIsAlive) : null;
+  }
+
+  private static boolean overrides(Allocator<?> allocator, String method) {
+    try {
+      return allocator.getClass().getMethod(method, Object.class).getDeclaringClass()
+          != Allocator.class;
+    } catch (NoSuchMethodException e) {
+      return true;
+    }
+  }
+
+  // ---------------------------------------------------------------- acquire
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Lease<T> acquire() throws InterruptedException {
+    return acquireNanos(config.acquireTimeoutNanos());
+  }
+
+  @Override
+  public Lease<T> acquire(Duration timeout) throws InterruptedException {
+    return acquireNanos(timeoutNanos(timeout));
+  }
+
+  private Lease<T> acquireNanos(long nanos) throws InterruptedException {
+    long start = System.nanoTime(); // CH-B1: the deadline counts from the call
+    Lease<T> lease = tryAcquire();
+    if (lease != null) {
+      return lease;
+    }
+    if (nanos <= 0) {
+      counters.exhausted.increment();
+      throw new PoolExhaustedException(
+          name + ": all " + slots.length + " objects are in use and the acquire may not wait");
+    }
+    return await(start, nanos);
+  }
+
+  @Override
+  public @Nullable Lease<T> tryAcquire() {
+    if (queue.isClosed()) {
+      throw closedException();
+    }
+    int hint = hint();
+    Lease<T> lease = takeIdle(hint);
+    if (lease != null) {
+      return lease;
+    }
+    Slot<T> empty = claimEmpty(hint);
+    return empty == null ? null : createLease(empty);
+  }
+
+  private Lease<T> await(long start, long nanos) throws InterruptedException {
+    BlockingWaiter<T> w = new BlockingWaiter<>(Thread.currentThread());
+    admit(w);
+    // Look again now that we are linked: a release that ran before we linked did not see us.
+    Lease<T> lease = takeIdle(hint());
+    if (lease != null) {
+      if (w.tryCancel()) {
+        queue.remove(w);
+        return lease;
+      }
+      lease.close(); // we were handed a slot meanwhile; keep that one
+    } else {
+      Slot<T> empty = claimEmpty(hint());
+      if (empty != null) {
+        if (w.tryCancel()) {
+          queue.remove(w);
+          return createLease(empty);
+        }
+        capacityFreed(empty);
+      }
+    }
+    boolean interrupted = false;
+    while (true) {
+      int state = w.state;
+      if (state == Waiter.ASSIGNED) {
+        Slot<T> s = Objects.requireNonNull(w.slot);
+        if (interrupted) {
+          giveBack(s);
+          throw new InterruptedException(name + ": interrupted while waiting for an object");
+        }
+        return leaseOwned(s);
+      }
+      if (state == Waiter.FAILED) {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        throw closedException(); // fresh, so the stack trace is this thread's
+      }
+      if (interrupted || Thread.interrupted()) {
+        interrupted = true;
+        if (w.tryCancel()) {
+          queue.remove(w);
+          throw new InterruptedException(name + ": interrupted while waiting for an object");
+        }
+        continue; // decided meanwhile: handle the outcome above
+      }
+      long left = nanos >= FOREVER ? FOREVER : nanos - (System.nanoTime() - start);
+      if (left <= 0) {
+        if (w.tryCancel()) {
+          queue.remove(w);
+          counters.timeouts.increment();
+          throw timeoutException(nanos);
+        }
+        continue;
+      }
+      LockSupport.parkNanos(this, left);
+    }
+  }
+
+  private void admit(Waiter<T> w) {
+    switch (queue.enqueue(w, config.maxPending())) {
+      case LINKED -> {}
+      case CLOSED -> throw closedException();
+      case FULL -> {
+        counters.exhausted.increment();
+        throw new PoolExhaustedException(
+            name + ": " + config.maxPending() + " acquires already wait (maxPending)");
+      }
+    }
+  }
+
+  /** Turns a slot handed to a waiter into its lease: a fresh lease, or a creation into it. */
+  private Lease<T> leaseOwned(Slot<T> s) {
+    if (s.object == null) {
+      return createLease(s);
+    }
+    return new LeaseImpl<>(this, s, s.publishLease());
+  }
+
+  /** Gives back a slot a waiter owns but will not use. */
+  private void giveBack(Slot<T> s) {
+    if (s.object == null) {
+      capacityFreed(s);
+    } else {
+      makeAvailable(s);
+    }
+  }
+
+  private @Nullable Lease<T> takeIdle(int hint) {
+    while (true) {
+      Slot<T> s = store.take(hint);
+      if (s == null) {
+        return null;
+      }
+      long stamp = s.state;
+      if (!checkOnTake || passesTakeCheck(s, stamp)) {
+        return new LeaseImpl<>(this, s, stamp);
+      }
+    }
+  }
+
+  /** Checks an idle object just leased; if it is expired or dead it is destroyed. */
+  private boolean passesTakeCheck(Slot<T> s, long stamp) {
+    boolean expired = lifetime > 0 && System.nanoTime() - s.expiresAt >= 0;
+    if (!expired && (!hasIsAlive || isAlive(s))) {
+      return true;
+    }
+    if (s.cas(stamp, Slot.with(stamp, Slot.BUSY))) {
+      (expired ? counters.expired : counters.dead).increment();
+      retire(s);
+    }
+    return false;
+  }
+
+  /** Claims an empty slot for a creation; {@code null} if the pool (or a shared limit) is full. */
+  private @Nullable Slot<T> claimEmpty(int hint) {
+    int i = hint;
+    for (int n = slots.length; n > 0; n--) {
+      Slot<T> s = slots[i];
+      if (s.tryClaimEmpty()) {
+        if (queue.isClosed()) { // close may have scanned past this slot already (PY-B5)
+          s.publish(Slot.EMPTY);
+          checkTerminated();
+          throw closedException();
+        }
+        if (gate.tryReserve(this) || (gate.makeRoom(this) && gate.tryReserve(this))) {
+          return s;
+        }
+        s.publish(Slot.EMPTY);
+        return null;
+      }
+      if (++i == slots.length) {
+        i = 0;
+      }
+    }
+    return null;
+  }
+
+  /** Creates into an owned empty slot and leases it; on failure the capacity is given back. */
+  private Lease<T> createLease(Slot<T> s) {
+    createInto(s);
+    counters.createdForLease.increment();
+    return new LeaseImpl<>(this, s, s.publishLease());
+  }
+
+  /**
+   * Creates an object into an owned empty slot, outside every lock (PY-5, PO-B1, CH-B3). On
+   * failure the capacity is given back first (PY-7, L-2) and a {@link PoolCreateException} thrown.
+   */
+  void createInto(Slot<T> s) {
+    T object;
+    try {
+      object = allocator.create();
+    } catch (Exception e) {
+      counters.createFailures.increment();
+      capacityFreed(s);
+      throw new PoolCreateException(name + ": could not create an object: " + e, e);
+    } catch (Error e) {
+      counters.createFailures.increment();
+      capacityFreed(s);
+      throw e;
+    }
+    if (object == null) {
+      counters.createFailures.increment();
+      capacityFreed(s);
+      throw new PoolCreateException(name + ": the allocator's create() returned null", null);
+    }
+    counters.created.increment();
+    s.object = object;
+    s.expiresAt = lifetime > 0 ? System.nanoTime() + jitteredLifetime() : 0;
+    Consumer<? super T> hook = config.onCreate();
+    if (hook != null) {
+      try {
+        hook.accept(object);
+      } catch (RuntimeException | Error e) {
+        destroyOwned(s);
+        capacityFreed(s);
+        throw new PoolCreateException(name + ": the onCreate hook failed: " + e, e);
+      }
+    }
+    if (queue.isClosed()) { // closed while creating: nothing made after close survives (PY-B5)
+      destroyOwned(s);
+      capacityFreed(s);
+      throw closedException();
+    }
+  }
+
+  private long jitteredLifetime() {
+    return lifetime - (long) (ThreadLocalRandom.current().nextDouble() * (lifetime / 10));
+  }
+
+  // ---------------------------------------------------------------- async acquire
+
+  @Override
+  public CompletableFuture<Lease<T>> acquireAsync() {
+    return acquireAsyncNanos(config.acquireTimeoutNanos());
+  }
+
+  @Override
+  public CompletableFuture<Lease<T>> acquireAsync(Duration timeout) {
+    return acquireAsyncNanos(timeoutNanos(timeout));
+  }
+
+  private CompletableFuture<Lease<T>> acquireAsyncNanos(long nanos) {
+    FutureWaiter<T> w = new FutureWaiter<>(this);
+    startAsync(w, nanos);
+    return w.future;
+  }
+
+  @Override
+  public PendingAcquire acquireAsync(Duration timeout, AcquireCallback<T> callback) {
+    long nanos = timeoutNanos(timeout);
+    Objects.requireNonNull(callback, "callback must not be null");
+    CallbackWaiter<T> w = new CallbackWaiter<>(this, callback);
+    startAsync(w, nanos);
+    return w;
+  }
+
+  private void startAsync(AsyncWaiter<T> w, long nanos) {
+    Lease<T> lease;
+    Slot<T> empty;
+    try {
+      lease = tryTakeIdleOpen();
+      empty = lease == null ? claimEmpty(hint()) : null;
+    } catch (PoolClosedException e) {
+      w.tryFail(e);
+      w.fail(e);
+      return;
+    }
+    if (lease != null) {
+      w.tryAssign(null);
+      w.deliver(lease);
+      return;
+    }
+    if (empty != null) {
+      w.tryAssign(null);
+      createAsync(empty, w);
+      return;
+    }
+    if (nanos <= 0) {
+      counters.exhausted.increment();
+      PoolExhaustedException e =
+          new PoolExhaustedException(
+              name + ": all " + slots.length + " objects are in use and the acquire may not wait");
+      w.tryFail(e);
+      w.fail(e);
+      return;
+    }
+    try {
+      admit(w);
+    } catch (PoolClosedException | PoolExhaustedException e) {
+      w.tryFail(e);
+      w.fail(e);
+      return;
+    }
+    lease = takeIdle(hint());
+    if (lease != null) {
+      if (w.tryCancel()) {
+        queue.remove(w);
+        w.deliver(lease);
+        return;
+      }
+      lease.close();
+    } else {
+      empty = claimEmpty(hint());
+      if (empty != null) {
+        if (w.tryCancel()) {
+          queue.remove(w);
+          createAsync(empty, w);
+          return;
+        }
+        capacityFreed(empty);
+      }
+    }
+    if (nanos < FOREVER && w.state == Waiter.WAITING) {
+      w.timer = Timers.schedule(() -> timeOut(w, nanos), nanos);
+      if (w.state != Waiter.WAITING) {
+        w.cancelTimer();
+      }
+    }
+  }
+
+  private @Nullable Lease<T> tryTakeIdleOpen() {
+    if (queue.isClosed()) {
+      throw closedException();
+    }
+    return takeIdle(hint());
+  }
+
+  private void timeOut(AsyncWaiter<T> w, long nanos) {
+    if (w.tryCancel()) {
+      queue.remove(w);
+      counters.timeouts.increment();
+      w.fail(timeoutException(nanos));
+    }
+  }
+
+  /** Serves an async waiter that was handed a slot (called on the handing thread). */
+  void serveAssigned(AsyncWaiter<T> w) {
+    Slot<T> s = Objects.requireNonNull(w.slot);
+    if (s.object == null) {
+      createAsync(s, w);
+    } else {
+      w.deliverHandedOver(new LeaseImpl<>(this, s, s.publishLease()));
+    }
+  }
+
+  /** Creates into an owned empty slot off the caller's thread, then delivers to {@code w}. */
+  private void createAsync(Slot<T> s, AsyncWaiter<T> w) {
+    runAsync(
+        () -> {
+          Lease<T> lease;
+          try {
+            lease = createLease(s);
+          } catch (RuntimeException | Error e) {
+            w.fail(e);
+            return;
+          }
+          w.deliver(lease);
+        });
+  }
+
+  void runAsync(Runnable task) {
+    try {
+      asyncExecutor.execute(task);
+    } catch (RejectedExecutionException e) {
+      task.run(); // a lease must never be dropped because an executor was shut down
+    }
+  }
+
+  void unlink(Waiter<T> w) {
+    queue.remove(w);
+  }
+
+  void logCallbackFailure(Throwable e) {
+    LOG.log(System.Logger.Level.WARNING, name + ": an acquire callback threw", e);
+  }
+
+  // ---------------------------------------------------------------- scoped helpers
+
+  @Override
+  public <R extends @Nullable Object, E extends Exception> R withLease(
+      LeaseBody<? super T, R, E> body) throws E, InterruptedException {
+    Objects.requireNonNull(body, "body must not be null");
+    try (Lease<T> lease = acquire()) {
+      return body.apply(lease.get());
+    }
+  }
+
+  @Override
+  public <R extends @Nullable Object, E extends Exception> R withLease(
+      Duration timeout, LeaseBody<? super T, R, E> body) throws E, InterruptedException {
+    Objects.requireNonNull(body, "body must not be null");
+    try (Lease<T> lease = acquire(timeout)) {
+      return body.apply(lease.get());
+    }
+  }
+
+  // ---------------------------------------------------------------- release
+
+  @Override
+  public void release(Lease<T> lease) {
+    Objects.requireNonNull(lease, "lease must not be null");
+    if (!(lease instanceof LeaseImpl<T> impl) || impl.pool != this) {
+      throw new IllegalArgumentException(
+          name + ": cannot release " + lease + ": it was not handed out by this pool");
+    }
+    lease.close();
+  }
+
+  void release(Slot<T> s, long stamp) {
+    if (!checkOnRelease) {
+      if (store.put(s, stamp)) {
+        int signal = queue.signal;
+        if (signal != 0) {
+          afterIdle(signal);
+        }
+      }
+      return;
+    }
+    if (s.cas(stamp, Slot.with(stamp, Slot.BUSY))) {
+      returnOwned(s);
+    }
+  }
+
+  void invalidate(Slot<T> s, long stamp) {
+    if (s.cas(stamp, Slot.with(stamp, Slot.BUSY))) {
+      counters.invalidated.increment();
+      retire(s);
+    }
+  }
+
+  /** A checked release: reset and health check outside every lock (PO-6, PO-7, PY-B1). */
+  private void returnOwned(Slot<T> s) {
+    if (queue.isClosed()) { // PY-9
+      retire(s);
+      return;
+    }
+    if (lifetime > 0 && System.nanoTime() - s.expiresAt >= 0) {
+      counters.expired.increment();
+      retire(s);
+      return;
+    }
+    if (hasReset) {
+      try {
+        allocator.reset(object(s));
+      } catch (Exception | Error e) { // PO-B4: a failed reset never leaves the object in use
+        LOG.log(System.Logger.Level.DEBUG, name + ": reset failed; destroying the object", e);
+        counters.dead.increment();
+        retire(s);
+        return;
+      }
+    }
+    if (hasIsAlive && !isAlive(s)) {
+      counters.dead.increment();
+      retire(s);
+      return;
+    }
+    makeAvailable(s);
+  }
+
+  /** After a fast release made a slot idle while waiters or a close were pending. */
+  private void afterIdle(int signal) {
+    if (signal < 0) {
+      destroyIdleForClose();
+      return;
+    }
+    Slot<T> s = store.claimAny(hint());
+    if (s != null) {
+      makeAvailable(s);
+    }
+  }
+
+  /**
+   * Gives an owned slot with a good object to the oldest waiter, or makes it idle. Then looks at
+   * the queue again: a waiter that linked itself while we were making the slot idle may have
+   * missed it, so take an idle slot back and hand it over.
+   */
+  void makeAvailable(Slot<T> s) {
+    while (true) {
+      if (queue.size() > 0) {
+        Waiter<T> w = queue.handTo(s);
+        if (w != null) {
+          w.onAssigned();
+          return;
+        }
+      }
+      if (gate.wantsRoom(this)) { // another key of a keyed pool waits for room
+        retire(s);
+        return;
+      }
+      store.putOwned(s);
+      int signal = queue.signal;
+      if (signal == 0) {
+        return;
+      }
+      if (signal < 0) {
+        destroyIdleForClose();
+        return;
+      }
+      s = store.claimAny(hint());
+      if (s == null) {
+        return;
+      }
+    }
+  }
+
+  /** Destroys an owned slot's object and frees its capacity. */
+  private void retire(Slot<T> s) {
+    destroyOwned(s);
+    capacityFreed(s);
+  }
+
+  /**
+   * Frees the capacity of an owned slot whose object is gone: hands it to the oldest waiter, who
+   * will create into it, or marks it empty (L-2: every event that frees capacity wakes a waiter).
+   */
+  void capacityFreed(Slot<T> s) {
+    s.object = null;
+    while (true) {
+      if (queue.size() > 0) {
+        Waiter<T> w = queue.handTo(s);
+        if (w != null) {
+          w.onAssigned();
+          return;
+        }
+      }
+      s.publish(Slot.EMPTY);
+      gate.release(this);
+      int signal = queue.signal;
+      if (signal < 0) {
+        checkTerminated();
+        return;
+      }
+      if (signal == 0) {
+        return;
+      }
+      s = claimEmptyQuietly();
+      if (s == null) {
+        return;
+      }
+    }
+  }
+
+  private @Nullable Slot<T> claimEmptyQuietly() {
+    try {
+      return claimEmpty(hint());
+    } catch (PoolClosedException e) {
+      return null;
+    }
+  }
+
+  /** Destroys the object of an owned slot; exactly once per created object (PO-B5). */
+  private void destroyOwned(Slot<T> s) {
+    T object = s.object;
+    s.object = null;
+    if (object == null) {
+      return;
+    }
+    counters.destroyed.increment();
+    try {
+      allocator.destroy(object);
+    } catch (Exception | Error e) {
+      counters.destroyFailures.increment();
+      LOG.log(System.Logger.Level.WARNING, name + ": destroy failed", e);
+    }
+  }
+
+  private boolean isAlive(Slot<T> s) {
+    try {
+      return allocator.isAlive(object(s));
+    } catch (RuntimeException | Error e) {
+      LOG.log(System.Logger.Level.DEBUG, name + ": isAlive threw; treating the object as dead", e);
+      return false;
+    }
+  }
+
+  @SuppressWarnings("NullAway")
+  private T object(Slot<T> s) {
+    return s.object;
+  }
+
+  // ---------------------------------------------------------------- housekeeping hooks
+
+  Slot<T>[] slots() {
+    return slots;
+  }
+
+  boolean isAliveForHousekeeping(Slot<T> s) {
+    return isAlive(s);
+  }
+
+  boolean claimIdleExact(Slot<T> s, long idleState) {
+    return store.claimExact(s, idleState);
+  }
+
+  void evict(Slot<T> s, boolean dead) {
+    (dead ? counters.dead : counters.expired).increment();
+    retire(s);
+  }
+
+  /** Creates one object into an empty slot for minIdle; false if there was no room. */
+  boolean createIdle() {
+    Slot<T> s = claimEmptyQuietly();
+    if (s == null) {
+      return false;
+    }
+    createInto(s);
+    makeAvailable(s);
+    return true;
+  }
+
+  /**
+   * For a keyed pool making room: destroys one idle object if there is one (CH-B5: only idle
+   * objects are taken, never leased ones).
+   */
+  boolean evictOneIdle() {
+    Slot<T> s = store.claimAny(hint());
+    if (s == null) {
+      return false;
+    }
+    counters.expired.increment();
+    retire(s);
+    return true;
+  }
+
+  /** Whether acquires wait here although this pool has an empty slot: they wait for shared room. */
+  boolean waitsForRoom() {
+    if (queue.size() == 0) {
+      return false;
+    }
+    for (Slot<T> s : slots) {
+      if (Slot.kind(s.state) == Slot.EMPTY) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Shared room became free: hand an empty slot to the oldest waiter here, if one waits. */
+  boolean offerRoom() {
+    if (queue.size() == 0) {
+      return false;
+    }
+    Slot<T> s = claimEmptyQuietly();
+    if (s == null) {
+      return false;
+    }
+    Waiter<T> w = queue.handTo(s);
+    if (w != null) {
+      w.onAssigned();
+      return true;
+    }
+    s.publish(Slot.EMPTY);
+    gate.release(this);
+    return false;
+  }
+
+  int allocated() {
+    int n = 0;
+    for (Slot<T> s : slots) {
+      if (Slot.kind(s.state) != Slot.EMPTY) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private void prefill(int count) {
+    for (int i = 0; i < count; i++) {
+      if (!createIdle()) {
+        return;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- stats
+
+  @Override
+  public PoolStats stats() {
+    int idle = 0;
+    int leased = 0;
+    int busy = 0;
+    long leases = 0;
+    for (Slot<T> s : slots) {
+      long state = s.state;
+      leases += state >>> 2;
+      switch (Slot.kind(state)) {
+        case Slot.IDLE -> idle++;
+        case Slot.LEASED -> leased++;
+        case Slot.BUSY -> busy++;
+        default -> {}
+      }
+    }
+    boolean closed = queue.isClosed();
+    long createdForLease = counters.createdForLease.sum();
+    return new PoolStats(
+        name,
+        slots.length,
+        idle + leased + busy,
+        idle,
+        leased,
+        busy,
+        queue.size(),
+        closed ? 0 : slots.length - leased,
+        leases,
+        Math.max(0, leases - createdForLease),
+        counters.created.sum(),
+        counters.destroyed.sum(),
+        counters.timeouts.sum(),
+        counters.exhausted.sum(),
+        counters.createFailures.sum(),
+        counters.destroyFailures.sum(),
+        counters.dead.sum(),
+        counters.expired.sum(),
+        counters.invalidated.sum(),
+        closed);
+  }
+
+  // ---------------------------------------------------------------- close
+
+  @Override
+  public boolean isClosed() {
+    return queue.isClosed();
+  }
+
+  @Override
+  public void close() {
+    List<Waiter<T>> failed = queue.close(closedException());
+    if (failed == null) {
+      return; // PY-11, PO-10: idempotent
+    }
+    for (Waiter<T> w : failed) {
+      w.onFailed(); // PY-B4: no waiter is left behind
+    }
+    if (housekeeper != null) {
+      housekeeper.stop(); // signalled, never joined under a lock (PO-B3)
+    }
+    destroyIdleForClose();
+  }
+
+  @Override
+  public boolean close(Duration grace) throws InterruptedException {
+    long nanos = timeoutNanos(grace);
+    close();
+    try {
+      terminated.get(nanos, TimeUnit.NANOSECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      forceClose();
+      return false;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> closeAsync() {
+    close();
+    return terminated.copy();
+  }
+
+  private void forceClose() {
+    for (Slot<T> s : slots) {
+      long state = s.state;
+      if (Slot.kind(state) == Slot.LEASED && s.cas(state, Slot.with(state, Slot.BUSY))) {
+        retire(s);
+      }
+    }
+    checkTerminated();
+  }
+
+  private void destroyIdleForClose() {
+    for (Slot<T> s : slots) {
+      long state = s.state;
+      if (Slot.kind(state) == Slot.IDLE && store.claimExact(s, state)) {
+        retire(s);
+      }
+    }
+    checkTerminated();
+  }
+
+  private void checkTerminated() {
+    if (terminated.isDone()) {
+      return;
+    }
+    for (Slot<T> s : slots) {
+      if (Slot.kind(s.state) != Slot.EMPTY) {
+        return;
+      }
+    }
+    terminated.complete(null);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private int hint() {
+    long h = Thread.currentThread().threadId() * 0x9E3779B97F4A7C15L;
+    return (int) (((h >>> 32) * slots.length) >>> 32);
+  }
+
+  private PoolClosedException closedException() {
+    return new PoolClosedException(name + ": pool is closed");
+  }
+
+  private PoolTimeoutException timeoutException(long nanos) {
+    return new PoolTimeoutException(
+        name
+            + ": no object became free within "
+            + Duration.ofNanos(nanos)
+            + " (maxSize "
+            + slots.length
+            + ", "
+            + queue.size()
+            + " still waiting)");
+  }
+
+  static long timeoutNanos(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout must not be null");
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
+    }
+    return PoolConfig.saturatedNanos(timeout);
+  }
+
+  @Override
+  public String toString() {
+    return "Pool[" + name + ", maxSize " + slots.length + (isClosed() ? ", closed]" : "]");
+  }
+}
