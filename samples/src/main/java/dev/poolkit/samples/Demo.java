@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The README's demo: 10,000 virtual threads share a pool of 8 slow-to-open "connections", then the
  * pool closes. Prints what happened and the pool's counters.
  *
- * <p>Run: {@code ./mvnw -q -pl samples -am compile exec:exec}
+ * <p>Run: {@code ./mvnw -q -Pdemo -pl samples -am package}
  */
 public final class Demo {
   private Demo() {}
