@@ -83,7 +83,7 @@ public interface KeyedPool<K, T> extends AutoCloseable {
   void close();
 
   /** Closes every key's pool, waiting up to {@code grace} in total: see {@link Pool#close(Duration)}. */
-  boolean close(Duration grace) throws InterruptedException;
+  boolean close(Duration grace);
 
   /** Completes when every key's pool has destroyed all its objects. */
   CompletableFuture<Void> closeAsync();

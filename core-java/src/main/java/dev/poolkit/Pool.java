@@ -154,11 +154,12 @@ public interface Pool<T> extends AutoCloseable {
    * Closes the pool, then waits up to {@code grace} for every lease to come back; leases still out
    * at the deadline are force-closed: their objects are destroyed and the leases go dead.
    *
-   * @return {@code true} if every lease came back in time, {@code false} if some were forced
-   * @throws InterruptedException if interrupted while waiting; the pool is closed regardless, and
-   *     nothing is forced
+   * <p>Interrupt: a thread interrupted while waiting stops waiting, keeps its interrupt status,
+   * forces nothing and returns {@code false}; the pool is closed regardless.
+   *
+   * @return {@code true} if every lease came back in time, {@code false} otherwise
    */
-  boolean close(Duration grace) throws InterruptedException;
+  boolean close(Duration grace);
 
   /**
    * Closes the pool as {@link #close()} does and returns a future that completes when every object

@@ -299,7 +299,7 @@ public final class KeyedSlotPools<K, T> implements KeyedPool<K, T>, CapacityGate
   }
 
   @Override
-  public boolean close(Duration grace) throws InterruptedException {
+  public boolean close(Duration grace) {
     long deadline = System.nanoTime() + SlotPool.timeoutNanos(grace);
     close();
     boolean graceful = true;

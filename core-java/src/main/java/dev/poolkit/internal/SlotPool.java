@@ -864,7 +864,7 @@ public final class SlotPool<T> implements Pool<T> {
   }
 
   @Override
-  public boolean close(Duration grace) throws InterruptedException {
+  public boolean close(Duration grace) {
     long nanos = timeoutNanos(grace);
     close();
     try {
@@ -872,6 +872,9 @@ public final class SlotPool<T> implements Pool<T> {
       return true;
     } catch (TimeoutException e) {
       forceClose();
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return false;
     } catch (ExecutionException e) {
       throw new IllegalStateException(e);
