@@ -31,6 +31,9 @@ public interface KeyedPool<K, T> extends AutoCloseable {
   /** The keyed pool's name; a key's pool is named {@code name[key]}. */
   String name();
 
+  /** The wait of {@link #acquire(Object)} and the other acquires without a timeout. */
+  Duration acquireTimeout();
+
   /** Leases an object for {@code key}, waiting up to the {@code acquireTimeout}. */
   Lease<T> acquire(K key) throws InterruptedException;
 

@@ -53,6 +53,9 @@ public interface Pool<T> extends AutoCloseable {
   /** The pool's name, as given to the builder; it appears in exception messages and stats. */
   String name();
 
+  /** The wait of {@link #acquire()}, {@link #acquireAsync()} and {@link #withLease(LeaseBody)}. */
+  Duration acquireTimeout();
+
   /**
    * Leases an object, waiting up to the pool's {@code acquireTimeout}.
    *

@@ -59,4 +59,9 @@ final class AnyIdleStore<T> implements IdleStore<T> {
   public void putOwned(Slot<T> slot) {
     slot.publish(Slot.IDLE);
   }
+
+  @Override
+  public void putBack(Slot<T> slot) {
+    slot.publish(Slot.IDLE);
+  }
 }

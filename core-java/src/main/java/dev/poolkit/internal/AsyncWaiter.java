@@ -4,10 +4,15 @@ import dev.poolkit.Lease;
 import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
-/** A waiter that holds no thread: its outcome is pushed to it. */
-abstract class AsyncWaiter<T> extends Waiter<T> {
+/**
+ * A waiter that holds no thread: its outcome is pushed to it. It is its own deadline task (no
+ * lambda per waiter: every byte here is multiplied by the number of waiting acquirers).
+ */
+abstract class AsyncWaiter<T> extends Waiter<T> implements Runnable {
   final SlotPool<T> pool;
   volatile @Nullable ScheduledFuture<?> timer;
+  /** The acquire's timeout, for the deadline task's message. */
+  long timeoutNanos;
 
   AsyncWaiter(SlotPool<T> pool) {
     this.pool = pool;
@@ -21,6 +26,12 @@ abstract class AsyncWaiter<T> extends Waiter<T> {
 
   /** Delivers a lease handed over by a releasing thread, which must not run user code. */
   abstract void deliverHandedOver(Lease<T> lease);
+
+  /** The deadline passed. */
+  @Override
+  public final void run() {
+    pool.timeOut(this, timeoutNanos);
+  }
 
   @Override
   final void onAssigned() {

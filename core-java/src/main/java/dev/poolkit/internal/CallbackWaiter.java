@@ -18,17 +18,33 @@ final class CallbackWaiter<T> extends AsyncWaiter<T> implements PendingAcquire {
 
   @Override
   void deliver(Lease<T> lease) {
+    Thread self = Thread.currentThread();
+    boolean outermost = pool.inCallback.add(self);
     try {
       callback.onLease(lease);
     } catch (RuntimeException | Error e) {
       lease.close();
       pool.logCallbackFailure(e);
+    } finally {
+      if (outermost) {
+        pool.inCallback.remove(self);
+      }
     }
   }
 
+  /**
+   * A callback that releases inline hands the object to the next callback on its own thread;
+   * nesting each such hand-off inside the previous callback grows the stack with the queue until it
+   * overflows (stranding the slot mid hand-off). So a hand-off made from inside a callback is
+   * delivered on the async executor; any other hand-off runs inline.
+   */
   @Override
   void deliverHandedOver(Lease<T> lease) {
-    deliver(lease);
+    if (pool.inCallback.contains(Thread.currentThread())) {
+      pool.runAsync(() -> deliver(lease));
+    } else {
+      deliver(lease);
+    }
   }
 
   @Override

@@ -114,7 +114,7 @@ final class Housekeeper<T> implements Runnable {
         }
       } else if (purgeDead && pool.claimIdleExact(s, state)) {
         if (pool.isAliveForHousekeeping(s)) {
-          pool.makeAvailable(s);
+          pool.restoreIdle(s);
         } else {
           s.seenIdleState = -1;
           allocated--;

@@ -12,8 +12,8 @@ interface IdleStore<T> {
   static <T> IdleStore<T> create(ReuseOrder order, Slot<T>[] slots) {
     return switch (order) {
       case ANY -> new AnyIdleStore<>(slots);
-      case FIFO -> new OrderedIdleStore<>(slots.length, true);
-      case LIFO -> new OrderedIdleStore<>(slots.length, false);
+      case FIFO -> new OrderedIdleStore<>(slots, true);
+      case LIFO -> new OrderedIdleStore<>(slots, false);
     };
   }
 
@@ -31,4 +31,10 @@ interface IdleStore<T> {
 
   /** Makes an owned slot (BUSY, holding an object) idle. */
   void putOwned(Slot<T> slot);
+
+  /**
+   * Makes an owned slot idle again at the place in the reuse order it had when {@link #claimExact}
+   * took it (housekeeping checked it and found it alive: a check is not a use).
+   */
+  void putBack(Slot<T> slot);
 }

@@ -69,6 +69,11 @@ public final class KeyedSlotPools<K, T> implements KeyedPool<K, T>, CapacityGate
     return name;
   }
 
+  @Override
+  public Duration acquireTimeout() {
+    return Duration.ofNanos(template.acquireTimeoutNanos());
+  }
+
   private boolean bounded() {
     return maxTotal != Integer.MAX_VALUE;
   }

@@ -1,31 +1,50 @@
 package dev.poolkit.internal;
 
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * FIFO or LIFO reuse: a deque of idle slots under a lock. Every IDLE transition happens under the
- * lock, so the deque holds exactly the idle slots, in release order. No allocator code runs under
- * the lock.
+ * FIFO or LIFO reuse: the idle slots in release order, as an intrusive doubly-linked list over
+ * the slot indexes (no allocation per release), under a lock. Every IDLE transition happens under
+ * the lock, so the list holds exactly the idle slots. Each slot remembers its release sequence
+ * number, so a slot housekeeping took out only to check it goes back to its old place ({@link
+ * #putBack}), and checks never reorder. No allocator code runs under the lock.
  */
 final class OrderedIdleStore<T> implements IdleStore<T> {
-  private final ReentrantLock lock = new ReentrantLock();
-  private final ArrayDeque<Slot<T>> idle;
-  private final boolean fifo;
+  private static final int NONE = -1;
 
-  OrderedIdleStore(int capacity, boolean fifo) {
-    this.idle = new ArrayDeque<>(capacity);
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Slot<T>[] slots;
+  private final boolean fifo;
+  // The list, by slot index; guarded by lock.
+  private final int[] prev;
+  private final int[] next;
+  private final long[] sequence;
+  private final boolean[] linked;
+  private int head = NONE;
+  private int tail = NONE;
+  private long nextSequence;
+
+  OrderedIdleStore(Slot<T>[] slots, boolean fifo) {
+    this.slots = slots;
     this.fifo = fifo;
+    this.prev = new int[slots.length];
+    this.next = new int[slots.length];
+    this.sequence = new long[slots.length];
+    this.linked = new boolean[slots.length];
+    Arrays.fill(prev, NONE);
+    Arrays.fill(next, NONE);
   }
 
   @Override
   public @Nullable Slot<T> take(int hint) {
     lock.lock();
     try {
-      Slot<T> s;
-      while ((s = poll()) != null) {
+      for (int i = first(); i != NONE; i = after(i)) {
+        Slot<T> s = slots[i];
         if (s.tryLeaseIdle() != 0) {
+          unlink(i);
           return s;
         }
       }
@@ -39,9 +58,10 @@ final class OrderedIdleStore<T> implements IdleStore<T> {
   public @Nullable Slot<T> claimAny(int hint) {
     lock.lock();
     try {
-      Slot<T> s;
-      while ((s = poll()) != null) {
+      for (int i = first(); i != NONE; i = after(i)) {
+        Slot<T> s = slots[i];
         if (s.tryClaimIdle()) {
+          unlink(i);
           return s;
         }
       }
@@ -56,7 +76,7 @@ final class OrderedIdleStore<T> implements IdleStore<T> {
     lock.lock();
     try {
       if (slot.cas(idleState, Slot.with(idleState, Slot.BUSY))) {
-        idle.remove(slot);
+        unlink(slot.index);
         return true;
       }
       return false;
@@ -70,7 +90,7 @@ final class OrderedIdleStore<T> implements IdleStore<T> {
     lock.lock();
     try {
       if (slot.cas(stamp, Slot.with(stamp, Slot.IDLE))) {
-        idle.addLast(slot);
+        append(slot.index);
         return true;
       }
       return false;
@@ -84,13 +104,81 @@ final class OrderedIdleStore<T> implements IdleStore<T> {
     lock.lock();
     try {
       slot.publish(Slot.IDLE);
-      idle.addLast(slot);
+      append(slot.index);
     } finally {
       lock.unlock();
     }
   }
 
-  private @Nullable Slot<T> poll() {
-    return fifo ? idle.pollFirst() : idle.pollLast();
+  @Override
+  public void putBack(Slot<T> slot) {
+    lock.lock();
+    try {
+      slot.publish(Slot.IDLE);
+      insertBySequence(slot.index);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private int first() {
+    return fifo ? head : tail;
+  }
+
+  private int after(int i) {
+    return fifo ? next[i] : prev[i];
+  }
+
+  private void append(int i) {
+    sequence[i] = nextSequence++;
+    linkBefore(i, NONE);
+  }
+
+  /** Re-links {@code i} where its old sequence number puts it (housekeeping only: O(n)). */
+  private void insertBySequence(int i) {
+    int at = head;
+    while (at != NONE && sequence[at] < sequence[i]) {
+      at = next[at];
+    }
+    linkBefore(i, at);
+  }
+
+  /** Links {@code i} before {@code at}, or at the tail when {@code at} is NONE. */
+  private void linkBefore(int i, int at) {
+    int p = at == NONE ? tail : prev[at];
+    prev[i] = p;
+    next[i] = at;
+    if (p == NONE) {
+      head = i;
+    } else {
+      next[p] = i;
+    }
+    if (at == NONE) {
+      tail = i;
+    } else {
+      prev[at] = i;
+    }
+    linked[i] = true;
+  }
+
+  private void unlink(int i) {
+    if (!linked[i]) {
+      return;
+    }
+    int p = prev[i];
+    int n = next[i];
+    if (p == NONE) {
+      head = n;
+    } else {
+      next[p] = n;
+    }
+    if (n == NONE) {
+      tail = p;
+    } else {
+      prev[n] = p;
+    }
+    prev[i] = NONE;
+    next[i] = NONE;
+    linked[i] = false;
   }
 }
