@@ -1,0 +1,71 @@
+package dev.poolkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Counts every call and keeps every object it made. Overrides only {@code create} and {@code
+ * destroy}, so a pool sees a plain allocator (no health check, no reset): the fast release path.
+ */
+class TestAllocator implements Allocator<Res> {
+  /** Runs at the start of {@code create}: may block or throw. */
+  interface CreateStep {
+    void run() throws Exception;
+  }
+
+  final AtomicInteger createCalls = new AtomicInteger();
+  final AtomicInteger created = new AtomicInteger();
+  final AtomicInteger destroyed = new AtomicInteger();
+  /** Every call of any allocator method, for "nothing happens after close". */
+  final AtomicInteger calls = new AtomicInteger();
+  final ConcurrentLinkedQueue<Res> objects = new ConcurrentLinkedQueue<>();
+  volatile CreateStep beforeCreate = () -> {};
+  /** Runs at the start of {@code destroy}: may block. */
+  volatile CreateStep beforeDestroy = () -> {};
+  volatile boolean createReturnsNull;
+  volatile boolean destroyThrows;
+
+  @Override
+  public Res create() throws Exception {
+    calls.incrementAndGet();
+    createCalls.incrementAndGet();
+    beforeCreate.run();
+    if (createReturnsNull) {
+      return null;
+    }
+    Res r = new Res(created.incrementAndGet());
+    objects.add(r);
+    return r;
+  }
+
+  @Override
+  public void destroy(Res r) throws Exception {
+    calls.incrementAndGet();
+    beforeDestroy.run();
+    r.destroyCount.incrementAndGet();
+    destroyed.incrementAndGet();
+    if (destroyThrows) {
+      throw new IllegalStateException("destroy failed on purpose");
+    }
+  }
+
+  /** Objects created and not yet destroyed. */
+  int alive() {
+    return created.get() - destroyed.get();
+  }
+
+  List<Res> all() {
+    return List.copyOf(objects);
+  }
+
+  /** Allocator contract: destroy exactly once per created object (PY-12, PO-B5). */
+  void assertEveryObjectDestroyedOnce() {
+    for (Res r : objects) {
+      assertEquals(1, r.destroyCount.get(), r + " destroy count");
+    }
+    assertEquals(created.get(), destroyed.get(), "created vs destroyed");
+  }
+}
