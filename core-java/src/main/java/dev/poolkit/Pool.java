@@ -83,6 +83,10 @@ public interface Pool<T> extends AutoCloseable {
   /**
    * Leases an idle object, or creates one if there is room; never waits for capacity.
    *
+   * <p>Best effort under concurrency: the look over the slots is not one atomic step, and capacity
+   * held for a moment by another thread's create, check or destroy counts as taken, so it can
+   * answer {@code null} while {@link #stats()} shows room. The same holds for a zero timeout.
+   *
    * @return a lease, or {@code null} if every object is leased and the pool is full
    * @throws PoolClosedException if the pool is closed
    * @throws PoolCreateException if a creation was needed and failed
@@ -147,8 +151,10 @@ public interface Pool<T> extends AutoCloseable {
 
   /**
    * Closes the pool; idempotent. Fails every waiter with {@link PoolClosedException}, destroys the
-   * idle objects on this thread, and leaves leased objects to be destroyed when they are released.
-   * Does not wait for leases: see {@link #close(Duration)} and {@link #closeAsync()}.
+   * idle objects on this thread (one that housekeeping is checking at that moment is destroyed by
+   * housekeeping right after), and leaves leased objects to be destroyed when they are released.
+   * Does not wait for leases: {@link #closeAsync()} completes when everything is destroyed, and
+   * {@link #close(Duration)} waits for that.
    */
   @Override
   void close();

@@ -29,7 +29,8 @@ package dev.poolkit;
  * @param destroyFailures {@link Allocator#destroy(Object)} calls that threw
  * @param dead objects destroyed because {@link Allocator#isAlive(Object)} said no, or {@link
  *     Allocator#reset(Object)} threw (Poco's dead sessions, counted as they are purged)
- * @param expired objects destroyed for age: idle timeout or max lifetime
+ * @param expired objects destroyed for age (idle timeout, max lifetime), or, in a keyed pool, to
+ *     make room for another key
  * @param invalidated objects destroyed through {@link Lease#invalidate()}
  * @param closed whether {@code close} was called
  */

@@ -70,12 +70,21 @@ final class Housekeeper<T> implements Runnable {
 
   @Override
   public void run() {
+    // Fill up to minIdle at once; the first eviction and health-check pass comes one period after
+    // the build (Poco's janitor also first runs after a while), not racing the first acquires.
+    boolean first = true;
     while (!stopped && !pool.isClosed()) {
       try {
-        runOnce(System.nanoTime());
+        long now = System.nanoTime();
+        if (first) {
+          refill(now);
+        } else {
+          runOnce(now);
+        }
       } catch (RuntimeException | Error e) {
         LOG.log(System.Logger.Level.WARNING, config.name() + ": housekeeping failed", e);
       }
+      first = false;
       LockSupport.parkNanos(this, period);
     }
   }
