@@ -115,46 +115,44 @@ public final class KeyedSlotPools<K, T> implements KeyedPool<K, T>, CapacityGate
     return !closed && pools.get(key) != pool;
   }
 
-  @Override
-  public Lease<T> acquire(K key) throws InterruptedException {
+  /** An acquire from one key's pool. */
+  @FunctionalInterface
+  private interface PoolAcquire<T, L> {
+    L from(SlotPool<T> pool) throws InterruptedException;
+  }
+
+  /** Runs {@code acquire} on the key's pool, again on a new pool if the old one was just dropped. */
+  private <L> L withPool(K key, PoolAcquire<T, L> acquire) throws InterruptedException {
     while (true) {
       SlotPool<T> pool = pool(key);
       try {
-        return pool.acquire();
+        return acquire.from(pool);
       } catch (PoolClosedException e) {
         if (!wasDropped(key, pool)) {
           throw e;
         }
       }
     }
+  }
+
+  @Override
+  public Lease<T> acquire(K key) throws InterruptedException {
+    return withPool(key, SlotPool::acquire);
   }
 
   @Override
   public Lease<T> acquire(K key, Duration timeout) throws InterruptedException {
     SlotPool.timeoutNanos(timeout);
-    while (true) {
-      SlotPool<T> pool = pool(key);
-      try {
-        return pool.acquire(timeout);
-      } catch (PoolClosedException e) {
-        if (!wasDropped(key, pool)) {
-          throw e;
-        }
-      }
-    }
+    return withPool(key, pool -> pool.acquire(timeout));
   }
 
   @Override
   public @Nullable Lease<T> tryAcquire(K key) {
-    while (true) {
-      SlotPool<T> pool = pool(key);
-      try {
-        return pool.tryAcquire();
-      } catch (PoolClosedException e) {
-        if (!wasDropped(key, pool)) {
-          throw e;
-        }
-      }
+    try {
+      return withPool(key, SlotPool::tryAcquire);
+    } catch (InterruptedException e) { // tryAcquire never waits, so this cannot happen
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

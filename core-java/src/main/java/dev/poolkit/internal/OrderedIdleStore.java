@@ -39,28 +39,21 @@ final class OrderedIdleStore<T> implements IdleStore<T> {
 
   @Override
   public @Nullable Slot<T> take(int hint) {
-    lock.lock();
-    try {
-      for (int i = first(); i != NONE; i = after(i)) {
-        Slot<T> s = slots[i];
-        if (s.tryLeaseIdle() != 0) {
-          unlink(i);
-          return s;
-        }
-      }
-      return null;
-    } finally {
-      lock.unlock();
-    }
+    return pollInOrder(true);
   }
 
   @Override
   public @Nullable Slot<T> claimAny(int hint) {
+    return pollInOrder(false);
+  }
+
+  /** Takes the first idle slot in reuse order, for a lease or into ownership. */
+  private @Nullable Slot<T> pollInOrder(boolean forLease) {
     lock.lock();
     try {
       for (int i = first(); i != NONE; i = after(i)) {
         Slot<T> s = slots[i];
-        if (s.tryClaimIdle()) {
+        if (forLease ? s.tryLeaseIdle() != 0 : s.tryClaimIdle()) {
           unlink(i);
           return s;
         }

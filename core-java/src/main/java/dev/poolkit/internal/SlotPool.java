@@ -628,12 +628,8 @@ public final class SlotPool<T> implements Pool<T> {
 
   private void makeAvailable(Slot<T> s, boolean keepPlace) {
     while (true) {
-      if (queue.size() > 0) {
-        Waiter<T> w = queue.handTo(s);
-        if (w != null) {
-          w.onAssigned();
-          return;
-        }
+      if (handToWaiter(s)) {
+        return;
       }
       if (gate.wantsRoom(this)) { // another key of a keyed pool waits for room
         retire(s);
@@ -660,6 +656,19 @@ public final class SlotPool<T> implements Pool<T> {
     }
   }
 
+  /** Hands an owned slot to the oldest waiter, if one waits. */
+  private boolean handToWaiter(Slot<T> s) {
+    if (queue.size() == 0) {
+      return false;
+    }
+    Waiter<T> w = queue.handTo(s);
+    if (w == null) {
+      return false;
+    }
+    w.onAssigned();
+    return true;
+  }
+
   /** Destroys an owned slot's object and frees its capacity. */
   private void retire(Slot<T> s) {
     destroyOwned(s);
@@ -673,12 +682,8 @@ public final class SlotPool<T> implements Pool<T> {
   void capacityFreed(Slot<T> s) {
     s.object = null;
     while (true) {
-      if (queue.size() > 0) {
-        Waiter<T> w = queue.handTo(s);
-        if (w != null) {
-          w.onAssigned();
-          return;
-        }
+      if (handToWaiter(s)) {
+        return;
       }
       s.publish(Slot.EMPTY);
       gate.release(this);
