@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -56,6 +55,9 @@ public final class SlotPool<T> implements Pool<T> {
   private final long lifetime;
   private final Executor asyncExecutor;
   private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+  /** Spreads lifetimes (see {@link #jitteredLifetime()}). */
+  private final java.util.concurrent.atomic.AtomicLong jitterSeed =
+      new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
   /** Threads running an acquire callback of this pool right now (see CallbackWaiter). */
   final java.util.Set<Thread> inCallback = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final @Nullable Housekeeper<T> housekeeper;
@@ -365,7 +367,13 @@ public final class SlotPool<T> implements Pool<T> {
   }
 
   private long jitteredLifetime() {
-    return lifetime - (long) (ThreadLocalRandom.current().nextDouble() * (lifetime / 10));
+    // SplitMix64 over a per-pool counter: creations are rare, and no per-thread random state.
+    long z = jitterSeed.addAndGet(0x9E3779B97F4A7C15L);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z ^= z >>> 31;
+    double unit = (z >>> 11) * 0x1.0p-53;
+    return lifetime - (long) (unit * (lifetime / 10));
   }
 
   // ---------------------------------------------------------------- async acquire

@@ -6,8 +6,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The FIFO of waiters: an intrusive doubly-linked list under a {@link ReentrantLock} (never {@code
- * synchronized}: a virtual thread blocked on it unmounts). Only the slow path touches it.
+ * The FIFO of waiters: an intrusive doubly-linked list under a {@link ReentrantLock} (never a
+ * monitor: a virtual thread blocked on the lock unmounts). Only the slow path touches it.
  *
  * <p>{@link #signal} mirrors the queue for lock-free readers on the fast path: the sign bit is set
  * once the queue is closed, the rest is the number of linked waiters. A releasing thread reads it
