@@ -530,10 +530,7 @@ public final class SlotPool<T> implements Pool<T> {
   @Override
   public <R extends @Nullable Object, E extends Exception> R withLease(
       LeaseBody<? super T, R, E> body) throws E, InterruptedException {
-    Objects.requireNonNull(body, "body must not be null");
-    try (Lease<T> lease = acquire()) {
-      return body.apply(lease.get());
-    }
+    return withLease(acquireTimeout(), body);
   }
 
   @Override
