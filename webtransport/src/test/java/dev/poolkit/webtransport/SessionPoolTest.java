@@ -117,9 +117,12 @@ class SessionPoolTest {
         ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<Lease<WebTransportSession>>> fs = new ArrayList<>();
       for (int i = 0; i < 5; i++) fs.add(ex.submit(() -> p.acquire()));
-      while (p.stats().creating() < 5) Thread.sleep(5);
-      assertEquals(3, client.connectsStarted.get()); // ceil(5 / 2), not 5
-      client.connectGate.countDown();
+      try {
+        while (p.stats().creating() < 5) Thread.sleep(5);
+        assertEquals(3, client.connectsStarted.get()); // ceil(5 / 2), not 5
+      } finally {
+        client.connectGate.countDown(); // never leave the executor waiting on the gate
+      }
       for (var f : fs) f.get().close();
       assertEquals(3, client.connections.size());
     }

@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeClient implements WebTransportClient {
   public final List<FakeConnection> connections = new CopyOnWriteArrayList<>();
   public final AtomicInteger connectsStarted = new AtomicInteger();
+  /** Sessions opened and not closed yet, over all connections, and the most there ever were. */
+  public final AtomicInteger liveSessions = new AtomicInteger();
+  public final AtomicInteger maxLiveSessions = new AtomicInteger();
   public final Queue<Exception> connectFailures = new ConcurrentLinkedQueue<>();
   /** Each new connection fails its first session open with the next of these, if any. */
   public final Queue<Exception> firstSessionFailures = new ConcurrentLinkedQueue<>();
@@ -41,7 +44,7 @@ public final class FakeClient implements WebTransportClient {
     Exception failure = connectFailures.poll();
     if (failure instanceof java.io.IOException io) throw io;
     if (failure instanceof RuntimeException re) throw re;
-    FakeConnection c = new FakeConnection(host, port, maxSessions);
+    FakeConnection c = new FakeConnection(this, host, port, maxSessions);
     Exception first = firstSessionFailures.poll();
     if (first != null) c.sessionFailures.add(first);
     connections.add(c);

@@ -33,7 +33,10 @@ public final class FakeConnection implements WebTransportConnection {
   private volatile boolean dead;
   public volatile long deathTick; // 0 while alive
 
-  FakeConnection(String host, int port, int maxSessions) {
+  private final FakeClient owner;
+
+  FakeConnection(FakeClient owner, String host, int port, int maxSessions) {
+    this.owner = owner;
     this.host = host;
     this.port = port;
     this.maxSessions = maxSessions;
@@ -41,8 +44,8 @@ public final class FakeConnection implements WebTransportConnection {
 
   /** The peer went away: the connection and every session on it end. */
   public void die() {
+    dead = true; // flag first, tick after: an acquire that saw it alive started before the tick
     deathTick = Ticks.next();
-    dead = true;
     closeFuture.complete(new CloseInfo(CloseInfo.Cause.LOST, 0, "fake death"));
     sessions.forEach(FakeSession::connectionDied);
   }
@@ -75,6 +78,7 @@ public final class FakeConnection implements WebTransportConnection {
       throw new WebTransportException("the server allows " + maxSessions + " sessions on this connection");
     }
     maxOpenSessionsSeen.accumulateAndGet(n, Math::max);
+    owner.maxLiveSessions.accumulateAndGet(owner.liveSessions.incrementAndGet(), Math::max);
     FakeSession s = new FakeSession(this, pathAndQuery, headers);
     sessions.add(s);
     return s;
@@ -82,6 +86,7 @@ public final class FakeConnection implements WebTransportConnection {
 
   void sessionClosed() {
     openSessions.decrementAndGet();
+    owner.liveSessions.decrementAndGet();
   }
 
   @Override public CompletableFuture<CloseInfo> closeFuture() { return closeFuture; }

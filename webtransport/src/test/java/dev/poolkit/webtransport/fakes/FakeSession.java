@@ -34,8 +34,8 @@ public final class FakeSession implements WebTransportSession {
 
   /** The peer closed the session. */
   public void endByPeer() {
-    deathTick = Ticks.next();
     ended = true;
+    deathTick = Ticks.next();
     closeFuture.complete(new CloseInfo(CloseInfo.Cause.PEER, 7, "bye"));
   }
 

@@ -21,10 +21,11 @@ public final class FakeStream implements WebTransportStream {
     this.session = session;
   }
 
-  public void peerFinished() { mark(); receiveFinished = true; }
-  public void bytesArrived() { mark(); unread = true; }
-  public void breakIt() { mark(); broken = true; }
+  public void peerFinished() { receiveFinished = true; mark(); }
+  public void bytesArrived() { unread = true; mark(); }
+  public void breakIt() { broken = true; mark(); }
 
+  /** After the flag: an acquire that saw the stream whole started before the tick. */
   private void mark() {
     if (defectTick == 0) defectTick = Ticks.next();
   }
@@ -36,7 +37,7 @@ public final class FakeStream implements WebTransportStream {
   @Override public void write(byte[] bytes) {}
   @Override public int read(byte[] buffer, int offset, int length, Duration timeout) { return -1; }
   @Override public byte[] readNBytes(int length, Duration timeout) { return new byte[0]; }
-  @Override public void finish() { mark(); sendClosed = true; }
+  @Override public void finish() { sendClosed = true; mark(); }
   @Override public boolean isSendClosed() { return sendClosed; }
   @Override public boolean isReceiveFinished() { return receiveFinished; }
   @Override public boolean hasUnreadBytes() { return unread; }
