@@ -90,6 +90,12 @@ public final class ChatServer implements AutoCloseable {
     return out;
   }
 
+  /** Subscriptions currently open in {@code room} (0 for a room never seen). */
+  public int subscriberCount(String room) {
+    ChatRoom r = rooms.get(room);
+    return r == null ? 0 : r.subscriberCount();
+  }
+
   /** Stops the server: every session ends. Idempotent. */
   @Override
   public void close() {
