@@ -1,17 +1,11 @@
 package dev.poolkit.samples.chat;
 
-import dev.poolkit.samples.chat.LineReader.Line;
 import dev.poolkit.webtransport.ServerCertificate;
 import dev.poolkit.webtransport.WebTransportServer;
-import dev.poolkit.webtransport.WebTransportSession;
-import dev.poolkit.webtransport.WebTransportStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The chat server: a {@link WebTransportServer} whose sessions at {@code /chat/<room>?name=<name>}
@@ -23,18 +17,13 @@ import java.util.concurrent.atomic.LongAdder;
  * it fails or its queue overflows, or when its session ends.
  */
 public final class ChatServer implements AutoCloseable {
-  /** Messages that may wait for one slow subscriber before it is dropped. */
-  static final int SUBSCRIBER_QUEUE = 1024;
-
-  private final ConcurrentHashMap<String, ChatRoom> rooms = new ConcurrentHashMap<>();
-  private final LongAdder accepted = new LongAdder();
-  private final LongAdder refused = new LongAdder();
+  private final ChatService chat = new ChatService(ChatService.SUBSCRIBER_QUEUE);
   private final WebTransportServer server;
 
   private ChatServer(WebTransportServer.Builder builder) throws IOException {
     this.server = builder
-        .authorize(request -> authorize(request.path()))
-        .route(ChatProtocol.PATH_PREFIX, this::accept)
+        .authorize(request -> ChatService.authorize(request.path()))
+        .route(ChatProtocol.PATH_PREFIX, chat::accept)
         .start();
   }
 
@@ -74,101 +63,29 @@ public final class ChatServer implements AutoCloseable {
     return server;
   }
 
-  /** Messages accepted and refused (too long, invalid UTF-8, unknown command) so far. */
+  /** Messages accepted so far. */
   public long acceptedMessages() {
-    return accepted.sum();
+    return chat.acceptedMessages();
   }
 
+  /** Lines refused so far (too long, invalid UTF-8, unknown command). */
   public long refusedLines() {
-    return refused.sum();
+    return chat.refusedLines();
   }
 
   /** Last sequence number of each room that has seen a session, by room name. */
   public Map<String, Long> roomSequences() {
-    Map<String, Long> out = new TreeMap<>();
-    rooms.forEach((name, room) -> out.put(name, room.lastSeq()));
-    return out;
+    return chat.roomSequences();
   }
 
   /** Subscriptions currently open in {@code room} (0 for a room never seen). */
   public int subscriberCount(String room) {
-    ChatRoom r = rooms.get(room);
-    return r == null ? 0 : r.subscriberCount();
+    return chat.subscriberCount(room);
   }
 
   /** Stops the server: every session ends. Idempotent. */
   @Override
   public void close() {
     server.close();
-  }
-
-  /** 404 outside /chat/, 400 for a bad room or name, else 200. */
-  private static int authorize(String pathAndQuery) {
-    String path = URI.create(pathAndQuery).getPath();
-    if (path == null || !path.startsWith(ChatProtocol.PATH_PREFIX)) {
-      return 404;
-    }
-    if (!ChatProtocol.isValidName(path.substring(ChatProtocol.PATH_PREFIX.length()))) {
-      return 400;
-    }
-    if (pathAndQuery.contains("?") && ChatProtocol.parseSessionPath(pathAndQuery) == null) {
-      return 400;
-    }
-    return 200;
-  }
-
-  /** Runs before the session is answered: only registers the stream handler (must not block). */
-  private void accept(WebTransportSession session) {
-    ChatProtocol.Member member = ChatProtocol.parseSessionPath(session.path());
-    if (member == null) {
-      session.close(400, "chat sessions need /chat/<room>?name=<name>");
-      return;
-    }
-    ChatRoom room = rooms.computeIfAbsent(member.room(), ChatRoom::new);
-    session.onIncomingStream(stream -> serve(stream, room, member.name()));
-  }
-
-  /** Serves one stream until the client finishes it or the session ends. */
-  private void serve(WebTransportStream stream, ChatRoom room, String name) {
-    LineReader lines = new LineReader(stream.inputStream()::read, ChatProtocol.MAX_CLIENT_LINE_BYTES);
-    StreamSubscriber subscription = null;
-    try {
-      while (true) {
-        Line line = lines.next();
-        if (line instanceof Line.End) {
-          break;
-        }
-        if (subscription != null) {
-          continue; // a subscription stream carries nothing more from the client: ignore it
-        }
-        switch (line) {
-          case Line.TooLong ignored -> refuse(stream, ChatProtocol.TOO_LONG);
-          case Line.InvalidUtf8 ignored -> refuse(stream, ChatProtocol.INVALID_UTF8);
-          case Line.Text(String text) when text.equals(ChatProtocol.SUBSCRIBE) -> {
-            subscription = new StreamSubscriber(stream, room, SUBSCRIBER_QUEUE);
-            subscription.start();
-          }
-          case Line.Text(String text) when text.startsWith(ChatProtocol.SEND) -> {
-            ChatMessage posted = room.post(name, text.substring(ChatProtocol.SEND.length()));
-            accepted.increment();
-            stream.write(ChatProtocol.line(ChatProtocol.OK + posted.seq()));
-          }
-          case Line.Text ignored -> refuse(stream, ChatProtocol.UNKNOWN_COMMAND);
-          case Line.End ignored -> throw new AssertionError("handled above");
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // the client reset the stream or the session ended: nothing left to answer
-    } finally {
-      if (subscription != null) {
-        subscription.stop();
-      }
-      stream.close();
-    }
-  }
-
-  private void refuse(WebTransportStream stream, String reason) throws IOException {
-    refused.increment();
-    stream.write(ChatProtocol.line(ChatProtocol.ERR + reason));
   }
 }
