@@ -4,11 +4,7 @@ import dev.poolkit.webtransport.Trust;
 import dev.poolkit.webtransport.WebTransportClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The chat's command-line client: every line typed is sent to the room, every message of the room
@@ -24,23 +20,20 @@ import java.util.Map;
 public final class ChatCli {
   private ChatCli() {}
 
-  private static final List<String> OPTIONS = List.of("--server", "--room", "--name", "--trust");
-
   public static void main(String[] args) throws Exception {
-    Map<String, String> options;
+    CliOptions options;
     try {
-      options = parse(args);
+      options = CliOptions.parse(args);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      System.err.println("usage: ChatCli --server https://host:port --room <room> --name <name> [--trust <sha256-hex>]");
+      System.err.println(CliOptions.USAGE);
       System.exit(2);
       return;
     }
     WebTransportClient transport = WebTransportClient.builder()
-        .trust(options.containsKey("--trust") ? Trust.pinnedSha256(options.get("--trust")) : Trust.systemDefault())
+        .trust(options.trustSha256() != null ? Trust.pinnedSha256(options.trustSha256()) : Trust.systemDefault())
         .build();
-    try (ChatClient chat = ChatClient.join(transport, URI.create(options.get("--server")),
-        options.get("--room"), options.get("--name"),
+    try (ChatClient chat = ChatClient.join(transport, options.server(), options.room(), options.name(),
         m -> System.out.printf("#%d %s: %s%n", m.seq(), m.from(), m.text()))) {
       System.out.printf("joined %s as %s; type messages, Ctrl-D to leave%n", chat.room(), chat.name());
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -51,27 +44,5 @@ public final class ChatCli {
       }
       System.out.println(chat.poolFigures());
     }
-  }
-
-  /** {@code --key value} pairs; --server, --room and --name are required. */
-  static Map<String, String> parse(String[] args) {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i < args.length; i += 2) {
-      if (!OPTIONS.contains(args[i])) {
-        throw new IllegalArgumentException("unknown option '" + args[i] + "'");
-      }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException("option " + args[i] + " needs a value");
-      }
-      options.put(args[i], args[i + 1]);
-    }
-    for (String required : List.of("--server", "--room", "--name")) {
-      if (!options.containsKey(required)) {
-        throw new IllegalArgumentException("missing " + required);
-      }
-    }
-    ChatProtocol.requireValidName("--room", options.get("--room"));
-    ChatProtocol.requireValidName("--name", options.get("--name"));
-    return options;
   }
 }
