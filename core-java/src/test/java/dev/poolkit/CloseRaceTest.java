@@ -33,7 +33,10 @@ class CloseRaceTest {
       List<CompletableFuture<Lease<Res>>> futures = new java.util.concurrent.CopyOnWriteArrayList<>();
       for (int t = 0; t < 4; t++) {
         int kind = t;
-        acquirers.add(Thread.ofVirtual().start(() -> acquireUntilClosed(pool, kind, stop, futures)));
+        // Platform threads: these loops run on the fast path without ever parking, so as virtual
+        // threads two of them could hold both carriers of a 2-core machine for good, while a virtual
+        // thread queued on the wait-queue lock (ahead of close()) never gets a carrier to take it.
+        acquirers.add(Thread.ofPlatform().daemon().start(() -> acquireUntilClosed(pool, kind, stop, futures)));
       }
       spin(ThreadLocalRandom.current().nextInt(200_000));
       pool.close();

@@ -207,6 +207,32 @@ class KeyedPoolTest {
   }
 
   @Test
+  void totalsNeverGoBackwardsWhileKeyPoolsAreDropped_CH6() throws Exception {
+    try (KeyedPool<String, String> pool =
+        builder().idleTimeout(Duration.ofMillis(5)).idlePoolTimeout(Duration.ofMillis(20)).build()) {
+      long lastCreated = 0;
+      long lastAcquired = 0;
+      int drops = 0;
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+      for (int i = 0; System.nanoTime() < end; i++) {
+        if (i % 10 == 0) {
+          pool.acquire("k" + (i / 10) % 64).close();
+        }
+        PoolStats s = pool.stats();
+        assertTrue(s.created() >= lastCreated && s.acquired() >= lastAcquired,
+            "totals went backwards: created " + lastCreated + " -> " + s.created()
+                + ", acquired " + lastAcquired + " -> " + s.acquired());
+        if (pool.keys().size() < 64) {
+          drops++;
+        }
+        lastCreated = s.created();
+        lastAcquired = s.acquired();
+      }
+      assertTrue(drops > 0, "no key pool was dropped, so nothing was checked");
+    }
+  }
+
+  @Test
   void leasesAreReleasedThroughTheKeyedPoolAndForeignOnesAreRejected_CH4() throws Exception {
     try (KeyedPool<String, String> pool = builder().maxSizePerKey(1).build();
         Pool<String> other = Pool.builder(() -> "x").build()) {

@@ -42,6 +42,14 @@ public final class KeyedSlotPools<K, T> implements KeyedPool<K, T>, CapacityGate
   private final ConcurrentHashMap<K, SlotPool<T>> pools = new ConcurrentHashMap<>();
   private final AtomicInteger reserved = new AtomicInteger();
   private final DroppedTotals dropped = new DroppedTotals();
+  /**
+   * Dropped key pools whose counters are not in {@link #dropped} yet. A drop moves a pool from
+   * {@link #pools} here, then into {@link #dropped}; each move is one step under the write lock and
+   * {@link #stats()} reads under the read lock, so the totals never miss or double-count a pool.
+   */
+  private final Set<SlotPool<T>> retiring = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final java.util.concurrent.locks.ReentrantReadWriteLock statsLock =
+      new java.util.concurrent.locks.ReentrantReadWriteLock();
   private final @Nullable Thread janitor;
   private volatile boolean closed;
 
@@ -252,14 +260,33 @@ public final class KeyedSlotPools<K, T> implements KeyedPool<K, T>, CapacityGate
           continue;
         }
         Long since = emptySince.putIfAbsent(pool, now);
-        if (since != null && now - since >= idlePoolTimeout && pools.remove(e.getKey(), pool)) {
+        if (since != null && now - since >= idlePoolTimeout && retire(e.getKey(), pool)) {
           emptySince.remove(pool);
           pool.close();
-          dropped.add(pool.stats());
+          statsLock.writeLock().lock();
+          try {
+            dropped.add(pool.stats());
+            retiring.remove(pool);
+          } finally {
+            statsLock.writeLock().unlock();
+          }
         }
       }
       emptySince.keySet().retainAll(pools.values());
       LockSupport.parkNanos(this, period);
+    }
+  }
+
+  private boolean retire(K key, SlotPool<T> pool) {
+    statsLock.writeLock().lock();
+    try {
+      if (!pools.remove(key, pool)) {
+        return false;
+      }
+      retiring.add(pool);
+      return true;
+    } finally {
+      statsLock.writeLock().unlock();
     }
   }
 
@@ -273,11 +300,19 @@ public final class KeyedSlotPools<K, T> implements KeyedPool<K, T>, CapacityGate
 
   @Override
   public PoolStats stats() {
-    List<PoolStats> all = new ArrayList<>();
-    for (SlotPool<T> pool : pools.values()) {
-      all.add(pool.stats());
+    statsLock.readLock().lock();
+    try {
+      List<PoolStats> all = new ArrayList<>();
+      for (SlotPool<T> pool : pools.values()) {
+        all.add(pool.stats());
+      }
+      for (SlotPool<T> pool : retiring) {
+        all.add(pool.stats());
+      }
+      return dropped.total(name, all, maxTotal, closed);
+    } finally {
+      statsLock.readLock().unlock();
     }
-    return dropped.total(name, all, maxTotal, closed);
   }
 
   @Override

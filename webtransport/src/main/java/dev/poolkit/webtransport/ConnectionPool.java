@@ -2,6 +2,7 @@ package dev.poolkit.webtransport;
 
 import dev.poolkit.Allocator;
 import dev.poolkit.Pool;
+import dev.poolkit.webtransport.internal.ConnectionAllocator;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -102,15 +103,8 @@ public final class ConnectionPool extends DelegatingPool<WebTransportConnection>
       if (client == null) throw new IllegalStateException("client is required");
       if (host == null) throw new IllegalStateException("host is required");
       if (port < 0) throw new IllegalStateException("port is required");
-      WebTransportClient c = client;
-      String h = host;
-      int p = port;
-      Allocator<WebTransportConnection> allocator = new Allocator<>() {
-        @Override public WebTransportConnection create() throws Exception { return c.connect(h, p); }
-        @Override public boolean isAlive(WebTransportConnection conn) { return conn.isOpen(); }
-        @Override public void destroy(WebTransportConnection conn) { conn.close(); }
-      };
-      var pb = Pool.builder(allocator).name(name != null ? name : "connections " + h + ":" + p).maxSize(maxSize);
+      Allocator<WebTransportConnection> allocator = new ConnectionAllocator(client, host, port);
+      var pb = Pool.builder(allocator).name(name != null ? name : "connections " + host + ":" + port).maxSize(maxSize);
       if (acquireTimeout != null) pb.acquireTimeout(acquireTimeout);
       if (idleTimeout != null) pb.idleTimeout(idleTimeout);
       if (maxLifetime != null) pb.maxLifetime(maxLifetime);

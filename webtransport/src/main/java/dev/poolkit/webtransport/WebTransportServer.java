@@ -63,7 +63,7 @@ public interface WebTransportServer extends AutoCloseable {
   final class Builder {
     InetAddress bindAddress = InetAddress.getLoopbackAddress();
     int port;
-    ServerCertificate certificate;
+    @org.jspecify.annotations.Nullable ServerCertificate certificate;
     int maxSessionsPerConnection = 16;
     Duration idleTimeout = Duration.ofSeconds(30);
     Authorizer authorizer = request -> 200;
@@ -133,7 +133,7 @@ public interface WebTransportServer extends AutoCloseable {
 
     public InetAddress bindAddress() { return bindAddress; }
     public int port() { return port; }
-    public ServerCertificate certificate() { return certificate; }
+    public @org.jspecify.annotations.Nullable ServerCertificate certificate() { return certificate; }
     public int maxSessionsPerConnection() { return maxSessionsPerConnection; }
     public Duration idleTimeout() { return idleTimeout; }
     public Authorizer authorizer() { return authorizer; }

@@ -1,0 +1,231 @@
+package dev.poolkit.webtransport.internal;
+
+import dev.poolkit.webtransport.CloseInfo;
+import dev.poolkit.webtransport.WebTransportConnection;
+import dev.poolkit.webtransport.WebTransportException;
+import dev.poolkit.webtransport.WebTransportSession;
+import dev.poolkit.webtransport.WebTransportStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import tech.kwik.flupke.webtransport.Session;
+
+/**
+ * A Flupke session, client or server side. It owns Flupke's single terminated-listener slot and
+ * turns it into {@link #closeFuture()}; streams the peer opens go to the handler, each on its own
+ * virtual thread (Flupke calls its stream handlers under a lock: a blocking handler would stall
+ * every stream of the connection).
+ */
+final class FlupkeSession implements WebTransportSession {
+  /** Largest close reason (draft-ietf-webtrans-http3: 1024 bytes). */
+  static final int MAX_REASON_BYTES = 1024;
+  private static final long MAX_CODE = 0xFFFF_FFFFL;
+
+  private final String path;
+  private final @Nullable KwikConnection connection;
+  private final boolean ownsConnection;
+  private final Duration operationTimeout;
+  private final CompletableFuture<CloseInfo> closed = new CompletableFuture<>();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final AtomicLong streamsOpened = new AtomicLong();
+  private final ReentrantLock handlerLock = new ReentrantLock();
+  private final List<WebTransportStream> early = new ArrayList<>();
+  private @Nullable Consumer<WebTransportStream> handler;
+  private volatile @Nullable Session session;
+
+  FlupkeSession(String path, @Nullable KwikConnection connection, boolean ownsConnection, Duration operationTimeout) {
+    this.path = path;
+    this.connection = connection;
+    this.ownsConnection = ownsConnection;
+    this.operationTimeout = operationTimeout;
+  }
+
+  /** Binds the Flupke session, once it exists; a session closed meanwhile is closed at once. */
+  void bind(Session flupke) {
+    this.session = flupke;
+    flupke.registerSessionTerminatedEventListener(this::terminated);
+    if (closing.get()) {
+      closeQuietly(flupke, 0, "");
+    }
+  }
+
+  /** Flupke's handler for streams the peer opens. */
+  Consumer<tech.kwik.flupke.webtransport.WebTransportStream> incoming(boolean bidirectional) {
+    return raw -> deliver(new TrackedStream(this, raw, true, bidirectional));
+  }
+
+  private void deliver(WebTransportStream stream) {
+    Consumer<WebTransportStream> h;
+    handlerLock.lock();
+    try {
+      h = handler;
+      if (h == null) {
+        early.add(stream);
+        return;
+      }
+    } finally {
+      handlerLock.unlock();
+    }
+    dispatch(h, stream);
+  }
+
+  private static void dispatch(Consumer<WebTransportStream> handler, WebTransportStream stream) {
+    Thread.ofVirtual().name("poolkit-wt-stream").start(() -> handler.accept(stream));
+  }
+
+  @Override
+  public void onIncomingStream(Consumer<WebTransportStream> handler) {
+    Objects.requireNonNull(handler, "handler");
+    List<WebTransportStream> waiting;
+    handlerLock.lock();
+    try {
+      this.handler = handler;
+      waiting = List.copyOf(early);
+      early.clear();
+    } finally {
+      handlerLock.unlock();
+    }
+    for (WebTransportStream stream : waiting) {
+      dispatch(handler, stream);
+    }
+  }
+
+  private void terminated(long code, String reason) {
+    CloseInfo info;
+    if (closing.get()) {
+      info = new CloseInfo(CloseInfo.Cause.LOCAL, code, reason);
+    } else if (connection != null && !connection.isOpen()) {
+      info = connection.closeFuture().getNow(new CloseInfo(CloseInfo.Cause.CONNECTION_CLOSED, 0, ""));
+      info = new CloseInfo(CloseInfo.Cause.CONNECTION_CLOSED, info.code(), info.reason());
+    } else {
+      info = new CloseInfo(CloseInfo.Cause.PEER, code, reason == null ? "" : reason);
+    }
+    end(info);
+  }
+
+  /** The connection under this session ended. */
+  void connectionEnded(CloseInfo info) {
+    end(new CloseInfo(CloseInfo.Cause.CONNECTION_CLOSED, info.code(), info.reason()));
+  }
+
+  private void end(CloseInfo info) {
+    if (closed.complete(info)) {
+      if (connection != null) {
+        connection.sessionEnded(this);
+        if (ownsConnection) {
+          connection.close();
+        }
+      }
+    }
+  }
+
+  @Override public String path() { return path; }
+  @Override public @Nullable WebTransportConnection connection() { return connection; }
+
+  @Override
+  public boolean isOpen() {
+    Session s = session;
+    return s != null && !closed.isDone() && !closing.get() && s.isOpen()
+        && (connection == null || connection.isOpen());
+  }
+
+  @Override public long streamsOpened() { return streamsOpened.get(); }
+
+  @Override
+  public WebTransportStream openStream() throws IOException, InterruptedException {
+    return openStream(operationTimeout);
+  }
+
+  @Override
+  public WebTransportStream openStream(Duration timeout) throws IOException, InterruptedException {
+    Objects.requireNonNull(timeout, "timeout");
+    Session s = openSession();
+    // createBidirectionalStream blocks while the peer's stream credit is used up, without deadline.
+    tech.kwik.flupke.webtransport.WebTransportStream raw = Blocking.within(timeout, "opening a stream on " + path,
+        s::createBidirectionalStream, orphan -> closeQuietly(orphan));
+    streamsOpened.incrementAndGet();
+    return new TrackedStream(this, raw, true, true);
+  }
+
+  @Override
+  public WebTransportStream openUnidirectionalStream() throws IOException, InterruptedException {
+    Session s = openSession();
+    tech.kwik.flupke.webtransport.WebTransportStream raw = Blocking.within(operationTimeout,
+        "opening a unidirectional stream on " + path, s::createUnidirectionalStream, orphan -> closeQuietly(orphan));
+    streamsOpened.incrementAndGet();
+    return new TrackedStream(this, raw, false, true);
+  }
+
+  private Session openSession() throws WebTransportException {
+    Session s = session;
+    if (s == null || !isOpen()) {
+      CloseInfo info = closed.getNow(null);
+      throw new WebTransportException("session " + path + " is closed" + (info == null ? "" : " (" + info + ")"));
+    }
+    return s;
+  }
+
+  @Override public CompletableFuture<CloseInfo> closeFuture() { return closed; }
+
+  @Override
+  public void close(long code, String reason) {
+    validate(code, reason);
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    Session s = session;
+    if (s != null) {
+      closeQuietly(s, code, reason);
+    }
+    // Flupke calls the terminated listener for a local close; make sure the future completes
+    // even if it did not (a session whose connection is already gone).
+    end(new CloseInfo(CloseInfo.Cause.LOCAL, code, reason));
+  }
+
+  @Override
+  public void close() {
+    close(0, "");
+  }
+
+  static void validate(long code, String reason) {
+    if (code < 0 || code > MAX_CODE) {
+      throw new IllegalArgumentException("code must be 0..4294967295 (an unsigned 32-bit integer), was " + code);
+    }
+    Objects.requireNonNull(reason, "reason");
+    int bytes = reason.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_REASON_BYTES) {
+      throw new IllegalArgumentException("reason must be at most " + MAX_REASON_BYTES + " UTF-8 bytes, was " + bytes);
+    }
+  }
+
+  private static void closeQuietly(Session s, long code, String reason) {
+    try {
+      s.close(code, reason);
+    } catch (IOException | RuntimeException ignored) {
+      // The session or its connection is already gone: closed either way.
+    }
+  }
+
+  private static void closeQuietly(tech.kwik.flupke.webtransport.WebTransportStream orphan) {
+    try {
+      orphan.getOutputStream().close();
+      orphan.getInputStream().close();
+    } catch (IOException | RuntimeException ignored) {
+      // Nobody wants this stream any more.
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "WebTransportSession[" + path + (isOpen() ? ", open" : ", closed") + "]";
+  }
+}
