@@ -137,7 +137,7 @@ class ChatEndToEndTest {
     for (int i = 0; i < 5; i++) {
       assertInstanceOf(SendResult.Accepted.class, alice.send("after " + i));
     }
-    awaitTrue(() -> texts("bob").contains("after 4"));
+    awaitTrue(() -> texts("bob").contains("after 4") && texts("alice").contains("after 4"));
     assertEquals(List.of("bye", "after 0", "after 1", "after 2", "after 3", "after 4"), texts("bob"));
     assertEquals(texts("alice"), texts("bob"));
     assertEquals(List.of("bye"), texts("dave"), "dave got nothing after leaving");
