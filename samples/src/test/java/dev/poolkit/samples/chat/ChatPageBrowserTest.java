@@ -41,7 +41,7 @@ class ChatPageBrowserTest {
   @DisplayName("Chromium page and Java client exchange messages over WebTransport; screenshot in target/")
   void browserAndJavaClientChat() throws Exception {
     String fromJava = "hello from java ☕ " + System.nanoTime();
-    String fromBrowser = "hello from chromium 🌐 " + System.nanoTime();
+    String fromBrowser = "hello from chromium, grüße " + System.nanoTime();
     Files.deleteIfExists(SCREENSHOT);
     Path stderr = Path.of("target/chat-page-node.log").toAbsolutePath();
 
