@@ -107,8 +107,11 @@ public final class Certificates {
         throw new IllegalArgumentException("a certificate name is null or blank");
       }
       // Kwik checks the host only against DNS names and the CN, browsers check IP addresses as
-      // IP addresses: IP literals go in both ways.
-      sans.add(new GeneralName(GeneralName.dNSName, name));
+      // IP addresses: IPv4 literals go in both ways. An IPv6 literal is not a valid DNS name
+      // (Chromium drops the connection on such a certificate), so it goes in as an address only.
+      if (name.indexOf(':') < 0) {
+        sans.add(new GeneralName(GeneralName.dNSName, name));
+      }
       if (isIpLiteral(name)) {
         sans.add(new GeneralName(GeneralName.iPAddress, name));
       }
