@@ -41,6 +41,28 @@ class PoolsOverRealServerTest {
   }
 
   @Test
+  void withoutKeepAliveIdleConnectionsAreEvictedBeforeThePeersIdleTimeout_CH5() throws Exception {
+    try (WebTransportServer server = TestServers.echoServer().start();
+        ConnectionPool pool = ConnectionPool.builder()
+            .client(TestServers.clientBuilder(server).keepAlive(false).idleTimeout(Duration.ofSeconds(4)).build())
+            .host("127.0.0.1").port(server.port()).maxSize(2)
+            .idleTimeout(Duration.ofMillis(500)) // well inside the 4 s QUIC idle timeout
+            .build()) {
+      WebTransportConnection connection;
+      try (Lease<WebTransportConnection> lease = pool.acquire()) {
+        connection = lease.get();
+      }
+      CloseInfo info = connection.closeFuture().get(10, TimeUnit.SECONDS);
+      assertEquals(CloseInfo.Cause.LOCAL, info.cause(), "the pool closed it, not the peer's idle timeout: " + info);
+      assertEquals(0, pool.stats().allocated());
+      try (Lease<WebTransportConnection> lease = pool.acquire();
+          WebTransportSession session = lease.get().openSession("/echo")) {
+        assertEquals(6, TestServers.echoOnce(session, 6));
+      }
+    }
+  }
+
+  @Test
   void aSessionTheServerClosedIsNeverHandedOutAgain_PY14_PYB1() throws Exception {
     List<WebTransportSession> serverSide = new CopyOnWriteArrayList<>();
     try (WebTransportServer server = WebTransportServer.builder()
