@@ -19,7 +19,11 @@ import org.jspecify.annotations.Nullable;
  * An acquire first takes an idle object, else creates one if fewer than {@code maxSize} exist,
  * else waits for capacity. Waiters are served first come, first served; every event that frees
  * capacity (a release, an invalidation, a failed creation, an eviction) hands it to the oldest
- * waiter. A blocking waiter parks its thread, which unmounts a virtual thread from its carrier; an
+ * waiter. One bounded exception, with the default {@link ReuseOrder#ANY} only: a release makes the
+ * object idle and wakes the oldest blocking waiter, and a running thread may take the object first
+ * (so two threads sharing one object do not park and unpark on every operation); a waiter that
+ * has waited 1 ms or longer, and every asynchronous waiter, is handed released objects directly.
+ * A blocking waiter parks its thread, which unmounts a virtual thread from its carrier; an
  * asynchronous waiter is a queue entry and holds no thread. No pool lock is held while an {@link
  * Allocator} method runs.
  *

@@ -11,6 +11,7 @@ import dev.poolkit.PoolCreateException;
 import dev.poolkit.PoolExhaustedException;
 import dev.poolkit.PoolStats;
 import dev.poolkit.PoolTimeoutException;
+import dev.poolkit.ReuseOrder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -31,9 +32,77 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Fast path (nothing waits): an acquire takes an idle slot with one CAS, a release gives it
  * back with one CAS and one volatile read. Slow path: an acquire that finds nothing idle and no
- * empty slot links a {@link Waiter}; every event that frees an object or capacity hands it to the
- * oldest waiter directly ({@link #makeAvailable}, {@link #capacityFreed}). Allocator code always
- * runs on the thread that owns the slot (state BUSY), never under a lock.
+ * empty slot links a {@link Waiter}; every event that frees capacity hands it to the oldest waiter
+ * directly ({@link #capacityFreed}), and so does every release in a FIFO or LIFO pool ({@link
+ * #makeAvailable}). Allocator code always runs on the thread that owns the slot (state BUSY),
+ * never under a lock.
+ *
+ * <h2>Bounded barging (ReuseOrder.ANY)</h2>
+ *
+ * Handing every released object to a parked waiter makes two threads sharing one object convoy:
+ * each acquire parks, each release unparks, and the releasing thread, which wants the object again
+ * at once, parks too. So in an unordered pool a release with waiters makes the object idle and
+ * only wakes the oldest waiter, which then races for it with running threads (as Go's {@code
+ * sync.Mutex} and barging {@code java.util.concurrent} locks do). A waiter that has waited {@link
+ * WaitQueue#BARGE_WINDOW_NANOS} (1 ms) or longer, or an async waiter (it holds no thread to race
+ * with), is handed objects directly as before, so no waiter waits much longer than the window
+ * while objects are released (no starvation). Freed capacity (destroy, create failure) is always
+ * handed directly. Ordered pools keep strict hand-off, so their reuse order stays exact.
+ *
+ * <p>A blocking waiter's states (see {@link Waiter}): WAITING (linked, parked or about to park,
+ * counted in {@code queue.signal}'s low bits), WOKEN (linked, keeps its place, flagged by {@code
+ * WOKEN_BIT} but not counted: it is running and owns the <em>wake-up token</em>), then ASSIGNED,
+ * CANCELLED or FAILED as before.
+ *
+ * <pre>
+ *   releaser:  (1) make the object idle
+ *              (2) read queue.signal. 0: done. Only WOKEN_BIT and the oldest woken waiter is
+ *              inside the window: done (no lock). Else, under the queue lock, walk from the head:
+ *              young WOKEN: skip; old WOKEN, or WAITING that may not barge: claim an idle object
+ *              and assign it; young blocking WAITING: WAITING to WOKEN, unpark it
+ *   waiter:    (a) link / re-arm (counted)  (b) scan for an idle object or empty slot; park if none
+ *   WOKEN waiter: scan; found one: leave the queue and re-pass the token; found none: re-arm
+ *              (WOKEN to WAITING, at its old place) and scan once more; then park
+ * </pre>
+ *
+ * The token is consumed only by a waiter that re-arms and scans again, or that leaves the queue and
+ * re-passes it ({@link #repass}: if anyone is WAITING, claim an idle object and make it available
+ * again, i.e. steps 1 and 2), or by a hand-off to it once it is old. Why no wake-up is lost (an
+ * idle object never sits beside a parked WAITING waiter with nobody on the way to it); all the
+ * writes and reads below are volatile or CAS, hence in one total order:
+ *
+ * <ul>
+ *   <li>Release versus link or re-arm: the releaser writes (1) then reads (2), the waiter writes
+ *       (a) then reads (b). Either (2) sees the waiter counted and acts on the oldest waiter that
+ *       needs something, or (b) sees the idle object (or it was taken, and its taker's release
+ *       repeats 1-2). The object is idle <em>before</em> a waiter is woken, so a woken waiter
+ *       that re-arms and scans after being woken cannot miss it.
+ *   <li>Release while the only linked waiters are young and WOKEN: (2) does nothing (the fast
+ *       path does not even lock). Each of them re-arms after that release's (1) or scans after it,
+ *       so it sees the object unless someone took it.
+ *   <li>Two releases, one woken waiter: the second release acts on the next WAITING waiter, so
+ *       every idle-making event with someone WAITING wakes or serves one waiter.
+ *   <li>A woken waiter takes an object other than the one it was woken for (found by its own
+ *       scan), times out, or is interrupted: it leaves from WOKEN and re-passes, so the object it
+ *       was woken for reaches the next WAITING waiter (if still idle).
+ *   <li>Wake versus cancel (timeout, interrupt): decided by one CAS on the waiter's state; a
+ *       cancelled waiter is skipped (unlinked) and (2) moves on to the next one. A WOKEN waiter
+ *       that cancels re-passes (above).
+ *   <li>A woken waiter that cannot run (a virtual thread whose carriers are all held by threads
+ *       re-taking objects without ever blocking): once it is past the window, releases see {@code
+ *       wokenSince} old, take the lock and hand it an object directly. Likewise a thread that
+ *       must wait for the queue lock (to link, to close) while such threads keep the carriers: it
+ *       counts itself in {@code queue.contenders}, and every release that sees it passes through
+ *       the fair lock behind it (a virtual thread unmounts there), so it gets in. Without these,
+ *       threads that never block could keep the carriers and the objects for ever while a woken
+ *       waiter, a linking waiter or {@code close()} stays stuck.
+ *   <li>A woken waiter's scan finds an object but a close or an old-age hand-off decided its
+ *       outcome first: its leave CAS fails and it gives the found object back through the ordinary
+ *       release, which repeats 1-2 or destroys it if closed.
+ *   <li>close: fails WAITING and WOKEN waiters alike under the queue lock, then destroys idle
+ *       objects; a dispatch that finds the queue closed destroys idle objects itself (its object
+ *       may have become idle after close's scan).
+ * </ul>
  */
 public final class SlotPool<T> implements Pool<T> {
   private static final System.Logger LOG = System.getLogger("dev.poolkit");
@@ -52,6 +121,8 @@ public final class SlotPool<T> implements Pool<T> {
   private final boolean hasReset;
   private final boolean checkOnTake;
   private final boolean checkOnRelease;
+  /** Whether releases let running threads barge in ahead of young waiters (unordered pools). */
+  private final boolean barging;
   private final long lifetime;
   private final Executor asyncExecutor;
   private final CompletableFuture<Void> terminated = new CompletableFuture<>();
@@ -96,6 +167,7 @@ public final class SlotPool<T> implements Pool<T> {
       slots[i] = new Slot<>(i);
     }
     this.store = IdleStore.create(config.reuseOrder(), slots);
+    this.barging = config.reuseOrder() == ReuseOrder.ANY;
     this.hasIsAlive = overrides(allocator, "isAlive");
     this.hasReset = overrides(allocator, "reset");
     this.lifetime = config.maxLifetimeNanos();
@@ -173,31 +245,20 @@ public final class SlotPool<T> implements Pool<T> {
   }
 
   private Lease<T> await(long start, long nanos) throws InterruptedException {
-    BlockingWaiter<T> w = new BlockingWaiter<>(Thread.currentThread());
+    BlockingWaiter<T> w = new BlockingWaiter<>(Thread.currentThread(), start);
     admit(w);
-    // Look again now that we are linked: a release that ran before we linked did not see us.
-    Lease<T> lease = takeIdle(hint());
-    if (lease != null) {
-      if (w.tryCancel()) {
-        queue.remove(w);
-        return lease;
-      }
-      counters.unusedLeases.increment();
-      lease.close(); // we were handed a slot meanwhile; keep that one
-    } else {
-      // Quietly: if close ran meanwhile, the loop below reports it; throwing here would strand a
-      // slot handed to us in the meantime.
-      Slot<T> empty = claimEmptyQuietly();
-      if (empty != null) {
-        if (w.tryCancel()) {
-          queue.remove(w);
-          return createLease(empty);
-        }
-        capacityFreed(empty);
-      }
-    }
     boolean interrupted = false;
+    // Look again now that we are linked: a release that ran before we linked did not see us.
+    boolean look = true;
     while (true) {
+      if (look) {
+        look = false;
+        Lease<T> lease = retryTake(w);
+        if (lease != null) {
+          return lease;
+        }
+        continue; // waiting again, or decided meanwhile
+      }
       int state = w.state;
       if (state == Waiter.ASSIGNED) {
         Slot<T> s = Objects.requireNonNull(w.slot);
@@ -215,22 +276,87 @@ public final class SlotPool<T> implements Pool<T> {
       }
       if (interrupted || Thread.interrupted()) {
         interrupted = true;
-        if (w.tryCancel()) {
-          queue.remove(w);
+        int left = w.tryLeave();
+        if (left >= 0) {
+          leave(w, left);
           throw new InterruptedException(name + ": interrupted while waiting for an object");
         }
         continue; // decided meanwhile: handle the outcome above
       }
+      if (state == Waiter.WOKEN) {
+        look = true; // an object was made idle for us to race for
+        continue;
+      }
       long left = nanos >= FOREVER ? FOREVER : nanos - (System.nanoTime() - start);
       if (left <= 0) {
-        if (w.tryCancel()) {
-          queue.remove(w);
+        int from = w.tryLeave();
+        if (from >= 0) {
+          leave(w, from);
           counters.timeouts.increment();
           throw timeoutException(nanos);
         }
         continue;
       }
       LockSupport.parkNanos(this, left);
+    }
+  }
+
+  /**
+   * A linked blocking waiter looks for an idle object or free capacity itself: right after linking,
+   * and after each wake-up. If it finds one it leaves the queue (re-passing a wake-up it held);
+   * if it was WOKEN and finds nothing it re-arms (WAITING again, at its old place) and looks once
+   * more, since releases that ran while it was WOKEN did not count it.
+   *
+   * @return the lease, or {@code null} if the waiter is WAITING again or its outcome was decided
+   *     meanwhile (ASSIGNED or FAILED; what it found is given back)
+   */
+  private @Nullable Lease<T> retryTake(BlockingWaiter<T> w) {
+    boolean rearmed = false;
+    while (true) {
+      Lease<T> lease = takeIdle(hint());
+      // Quietly: if close ran meanwhile, the caller's loop reports it; throwing here would strand
+      // a slot handed to us in the meantime.
+      Slot<T> empty = lease == null ? claimEmptyQuietly() : null;
+      if (lease != null || empty != null) {
+        int from = w.tryLeave();
+        if (from >= 0) {
+          leave(w, from);
+          return lease != null ? lease : createLease(Objects.requireNonNull(empty));
+        }
+        if (lease != null) { // we were handed a slot (or failed) meanwhile; keep that outcome
+          counters.unusedLeases.increment();
+          lease.close();
+        } else {
+          capacityFreed(Objects.requireNonNull(empty));
+        }
+        return null;
+      }
+      if (rearmed || !queue.rearm(w)) {
+        return null;
+      }
+      rearmed = true;
+    }
+  }
+
+  /** Unlinks a waiter that withdrew from state {@code from}; a WOKEN one re-passes its wake-up. */
+  private void leave(Waiter<T> w, int from) {
+    queue.remove(w);
+    if (from == Waiter.WOKEN) {
+      repass();
+    }
+  }
+
+  /**
+   * A woken waiter leaves without re-arming: the object it was woken for may still be idle while
+   * others wait unwoken, so it does what the releaser did (make idle, then look at the queue).
+   */
+  private void repass() {
+    int signal = queue.signal;
+    if (signal > 0 && WaitQueue.waitingIn(signal) > 0) {
+      Slot<T> s = store.claimAny(hint());
+      if (s != null) {
+        makeAvailable(s);
+      }
     }
   }
 
@@ -560,6 +686,8 @@ public final class SlotPool<T> implements Pool<T> {
         int signal = queue.signal;
         if (signal != 0) {
           afterIdle(signal);
+        } else if (queue.contenders != 0) {
+          queue.letContendersIn();
         }
       }
       return;
@@ -611,9 +739,52 @@ public final class SlotPool<T> implements Pool<T> {
       destroyIdleForClose();
       return;
     }
+    if (barging) {
+      if (signal == WaitQueue.WOKEN_BIT
+          && System.nanoTime() - queue.wokenSince < WaitQueue.BARGE_WINDOW_NANOS) {
+        if (queue.contenders != 0) {
+          queue.letContendersIn();
+        }
+        return; // only young woken waiters: they race for it (and re-arm and look again)
+      }
+      dispatchIdle();
+      return;
+    }
     Slot<T> s = store.claimAny(hint());
     if (s != null) {
       makeAvailable(s);
+    }
+  }
+
+  /**
+   * Barging: an object was made idle (step 1 of the protocol) and a waiter may be WAITING. Wakes
+   * the oldest WAITING waiter if it may barge, else hands an idle object to it directly.
+   */
+  private void dispatchIdle() {
+    while (true) {
+      switch (queue.wakeFirst()) {
+        case WaitQueue.WOKE, WaitQueue.NONE -> {
+          return;
+        }
+        case WaitQueue.SHUT -> {
+          destroyIdleForClose();
+          return;
+        }
+        default -> { // HAND_OFF
+          Slot<T> s = store.claimAny(hint());
+          if (s == null) {
+            return; // taken meanwhile: its release runs this again
+          }
+          if (handToWaiter(s)) {
+            return;
+          }
+          if (gate.wantsRoom(this)) {
+            retire(s);
+            return;
+          }
+          store.putOwned(s); // the waiter left meanwhile: idle again, look at the queue again
+        }
+      }
     }
   }
 
@@ -632,6 +803,24 @@ public final class SlotPool<T> implements Pool<T> {
   }
 
   private void makeAvailable(Slot<T> s, boolean keepPlace) {
+    if (barging) {
+      if (queue.signal == 0 && gate.wantsRoom(this)) { // another key of a keyed pool waits for room
+        retire(s);
+        return;
+      }
+      if (keepPlace) {
+        store.putBack(s);
+      } else {
+        store.putOwned(s);
+      }
+      int signal = queue.signal;
+      if (signal != 0) {
+        afterIdle(signal);
+      } else if (queue.contenders != 0) {
+        queue.letContendersIn();
+      }
+      return;
+    }
     while (true) {
       if (handToWaiter(s)) {
         return;
@@ -663,7 +852,7 @@ public final class SlotPool<T> implements Pool<T> {
 
   /** Hands an owned slot to the oldest waiter, if one waits. */
   private boolean handToWaiter(Slot<T> s) {
-    if (queue.size() == 0) {
+    if (queue.signal <= 0) {
       return false;
     }
     Waiter<T> w = queue.handTo(s);
@@ -697,8 +886,8 @@ public final class SlotPool<T> implements Pool<T> {
         checkTerminated();
         return;
       }
-      if (signal == 0) {
-        return;
+      if (WaitQueue.waitingIn(signal) == 0) {
+        return; // none, or only woken waiters: they look for free capacity themselves
       }
       s = claimEmptyQuietly();
       if (s == null) {
@@ -804,7 +993,7 @@ public final class SlotPool<T> implements Pool<T> {
 
   /** Shared room became free: hand an empty slot to the oldest waiter here, if one waits. */
   boolean offerRoom() {
-    if (queue.size() == 0) {
+    if (queue.signal <= 0) {
       return false;
     }
     Slot<T> s = claimEmptyQuietly();
