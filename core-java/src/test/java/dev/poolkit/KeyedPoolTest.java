@@ -161,10 +161,11 @@ class KeyedPoolTest {
   void manyKeysUnderLoadNeverExceedTheGlobalMaximum() throws Exception {
     try (KeyedPool<String, String> pool = builder().maxSizePerKey(3).maxTotal(5).build()) {
       AtomicInteger failures = new AtomicInteger();
+      List<java.util.concurrent.Future<?>> tasks = new ArrayList<>();
       try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
         for (int t = 0; t < 100; t++) {
           int thread = t;
-          executor.submit(
+          tasks.add(executor.submit(
               () -> {
                 for (int i = 0; i < 200; i++) {
                   try (Lease<String> lease =
@@ -177,8 +178,11 @@ class KeyedPoolTest {
                   }
                 }
                 return null;
-              });
+              }));
         }
+      }
+      for (var task : tasks) {
+        task.get(); // an Error in a task (a StackOverflowError once) must fail the test, not vanish
       }
       assertEquals(0, failures.get());
       assertTrue(maxAlive.get() <= 5, "at most maxTotal alive, was " + maxAlive.get());
