@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * Binds 127.0.0.1 on an ephemeral port unless told otherwise. Each incoming stream runs on its own
- * virtual thread. The server advertises the settings Chromium needs to open sessions.
+ * platform thread (reads in Kwik stalled on virtual threads). The server advertises the settings Chromium needs to open sessions.
  */
 public interface WebTransportServer extends AutoCloseable {
 

@@ -39,7 +39,7 @@ public interface WebTransportSession extends AutoCloseable {
 
   /**
    * Streams the peer opens (bidirectional and unidirectional) are given to {@code handler}, each
-   * on its own virtual thread. Replaces an earlier handler; streams that arrived before a handler
+   * on its own platform thread (Kwik reads stalled on virtual threads). Replaces an earlier handler; streams that arrived before a handler
    * was set are delivered to it.
    */
   void onIncomingStream(Consumer<WebTransportStream> handler);
