@@ -68,7 +68,7 @@ public final class FlupkeAccess {
      *
      * @return the status to answer: 200 after the route set its handlers and opened the session
      */
-    int accept(String pathAndQuery, HttpHeaders headers, SessionMaker maker);
+    int accept(Http3ServerConnection connection, String pathAndQuery, HttpHeaders headers, SessionMaker maker);
   }
 
   /** Makes the Flupke session for a CONNECT; the acceptor calls it only for a known route. */
@@ -103,7 +103,7 @@ public final class FlupkeAccess {
       // streams can arrive for a session that does not exist yet and be reset: register first.
       return (HttpHeaders headers, String protocol, String authority, String pathAndQuery,
           IntConsumer statusCallback, HttpStream requestResponseStream) -> {
-        int status = acceptor.accept(pathAndQuery, headers, () -> {
+        int status = acceptor.accept(connection, pathAndQuery, headers, () -> {
           sessions.prepareServerSession();
           return sessions.createServerSession(new WebTransportContext(headers, authority, pathAndQuery),
               new CapsuleProtocolStreamImpl(requestResponseStream));

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import tech.kwik.core.QuicConnection;
 import tech.kwik.flupke.webtransport.Session;
 
 /**
@@ -32,6 +33,7 @@ final class FlupkeSession implements WebTransportSession {
 
   private final String path;
   private final @Nullable KwikConnection connection;
+  private final @Nullable QuicConnection quic;
   private final boolean ownsConnection;
   private final Duration operationTimeout;
   private final CompletableFuture<CloseInfo> closed = new CompletableFuture<>();
@@ -42,8 +44,10 @@ final class FlupkeSession implements WebTransportSession {
   private @Nullable Consumer<WebTransportStream> handler;
   private volatile @Nullable Session session;
 
-  FlupkeSession(String path, @Nullable KwikConnection connection, boolean ownsConnection, Duration operationTimeout) {
+  FlupkeSession(String path, @Nullable QuicConnection quic, @Nullable KwikConnection connection,
+      boolean ownsConnection, Duration operationTimeout) {
     this.path = path;
+    this.quic = quic;
     this.connection = connection;
     this.ownsConnection = ownsConnection;
     this.operationTimeout = operationTimeout;
@@ -60,7 +64,7 @@ final class FlupkeSession implements WebTransportSession {
 
   /** Flupke's handler for streams the peer opens. */
   Consumer<tech.kwik.flupke.webtransport.WebTransportStream> incoming(boolean bidirectional) {
-    return raw -> deliver(new TrackedStream(this, raw, true, bidirectional));
+    return raw -> deliver(new TrackedStream(this, quic, raw, true, bidirectional));
   }
 
   private void deliver(WebTransportStream stream) {
@@ -79,10 +83,7 @@ final class FlupkeSession implements WebTransportSession {
   }
 
   private static void dispatch(Consumer<WebTransportStream> handler, WebTransportStream stream) {
-    // A platform thread, not a virtual one: a handler blocked in Kwik's stream read on a virtual
-    // thread stopped getting data after tens to hundreds of round trips (JDK 25, 3 of 3 probe runs
-    // stalled at round 74-990); on platform threads 3 x 3000 rounds went through.
-    Thread.ofPlatform().daemon().name("poolkit-wt-stream").start(() -> handler.accept(stream));
+    Thread.ofVirtual().name("poolkit-wt-stream").start(() -> handler.accept(stream));
   }
 
   @Override
@@ -156,7 +157,7 @@ final class FlupkeSession implements WebTransportSession {
     tech.kwik.flupke.webtransport.WebTransportStream raw = Blocking.within(timeout, "opening a stream on " + path,
         s::createBidirectionalStream, orphan -> closeQuietly(orphan));
     streamsOpened.incrementAndGet();
-    return new TrackedStream(this, raw, true, true);
+    return new TrackedStream(this, quic, raw, true, true);
   }
 
   @Override
@@ -165,7 +166,7 @@ final class FlupkeSession implements WebTransportSession {
     tech.kwik.flupke.webtransport.WebTransportStream raw = Blocking.within(operationTimeout,
         "opening a unidirectional stream on " + path, s::createUnidirectionalStream, orphan -> closeQuietly(orphan));
     streamsOpened.incrementAndGet();
-    return new TrackedStream(this, raw, false, true);
+    return new TrackedStream(this, quic, raw, false, true);
   }
 
   private Session openSession() throws WebTransportException {

@@ -186,7 +186,7 @@ final class KwikConnection implements WebTransportConnection {
       throw new WebTransportException("connection to " + host + ":" + port + " is closed");
     }
     reserveSession();
-    FlupkeSession session = new FlupkeSession(pathAndQuery, this, owning, operationTimeout);
+    FlupkeSession session = new FlupkeSession(pathAndQuery, quic, this, owning, operationTimeout);
     live.add(session);
     if (closed.isDone()) {
       session.connectionEnded(closed.join());

@@ -26,6 +26,7 @@ import tech.kwik.core.server.ApplicationProtocolConnection;
 import tech.kwik.core.server.ApplicationProtocolConnectionFactory;
 import tech.kwik.core.server.ServerConnectionConfig;
 import tech.kwik.core.server.ServerConnector;
+import tech.kwik.flupke.server.Http3ServerConnection;
 import tech.kwik.flupke.server.HttpRequestHandler;
 import tech.kwik.flupke.webtransport.Session;
 import tech.kwik.flupke.webtransport.WebTransportHttp3ApplicationProtocolFactory;
@@ -42,6 +43,8 @@ public final class KwikServer implements WebTransportServer {
   private final List<Map.Entry<String, Consumer<WebTransportSession>>> prefixes;
   private final WebTransportServer.Authorizer authorizer;
   private final AtomicInteger connections = new AtomicInteger();
+  /** The QUIC connection under each HTTP/3 connection, for {@link SendNudge}. */
+  private final Map<ApplicationProtocolConnection, QuicConnection> quics = new ConcurrentHashMap<>();
   private final Set<FlupkeSession> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -121,14 +124,15 @@ public final class KwikServer implements WebTransportServer {
   }
 
   /** Runs on Flupke's thread before the CONNECT is answered: set up, open, then 200. */
-  private int accept(String pathAndQuery, HttpHeaders headers, FlupkeAccess.SessionMaker maker) {
+  private int accept(Http3ServerConnection connection, String pathAndQuery, HttpHeaders headers,
+      FlupkeAccess.SessionMaker maker) {
     String path = URI.create(pathAndQuery).getPath();
     Consumer<WebTransportSession> route = route(path);
     if (route == null || closed.get()) {
       return 404;
     }
     Session flupke = maker.make();
-    FlupkeSession session = new FlupkeSession(pathAndQuery, null, false, SERVER_OPERATION_TIMEOUT);
+    FlupkeSession session = new FlupkeSession(pathAndQuery, quics.get(connection), null, false, SERVER_OPERATION_TIMEOUT);
     flupke.setBidirectionalStreamReceiveHandler(session.incoming(true));
     flupke.setUnidirectionalStreamReceiveHandler(session.incoming(false));
     session.bind(flupke);
@@ -202,16 +206,19 @@ public final class KwikServer implements WebTransportServer {
     @Override
     public ApplicationProtocolConnection createConnection(String protocol, QuicConnection quic) {
       connections.incrementAndGet();
+      ApplicationProtocolConnection h3 = delegate.createConnection(protocol, quic);
+      quics.put(h3, quic);
       AtomicBoolean counted = new AtomicBoolean(true);
       quic.setConnectionListener(new ConnectionListener() {
         @Override
         public void disconnected(ConnectionTerminatedEvent event) {
           if (counted.compareAndSet(true, false)) {
             connections.decrementAndGet();
+            quics.remove(h3);
           }
         }
       });
-      return delegate.createConnection(protocol, quic);
+      return h3;
     }
 
     @Override public int maxConcurrentPeerInitiatedUnidirectionalStreams() { return delegate.maxConcurrentPeerInitiatedUnidirectionalStreams(); }

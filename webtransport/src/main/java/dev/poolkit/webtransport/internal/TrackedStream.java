@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import tech.kwik.core.QuicConnection;
 
 /**
  * A Flupke stream plus the state Flupke does not expose. Every read and write, also through the raw
@@ -21,11 +23,12 @@ final class TrackedStream implements WebTransportStream {
   private static final int READING = 1;
   private static final int TIMED_OUT = 2;
 
-  private final WebTransportSession session;
+  private final FlupkeSession session;
   private final boolean bidirectional;
   private final boolean canWrite;
   private final InputStream in;
   private final OutputStream out;
+  private final SendNudge nudge;
   private final AtomicInteger readState = new AtomicInteger(IDLE);
   private volatile boolean sendClosed;
   private volatile boolean receiveFinished;
@@ -36,9 +39,10 @@ final class TrackedStream implements WebTransportStream {
    * @param canRead false for a unidirectional stream this side opened
    * @param canWrite false for a unidirectional stream the peer opened
    */
-  TrackedStream(WebTransportSession session, tech.kwik.flupke.webtransport.WebTransportStream stream,
-      boolean canRead, boolean canWrite) {
+  TrackedStream(FlupkeSession session, @Nullable QuicConnection quic,
+      tech.kwik.flupke.webtransport.WebTransportStream stream, boolean canRead, boolean canWrite) {
     this.session = session;
+    this.nudge = SendNudge.forOutput(quic, canWrite ? stream.getOutputStream() : null);
     this.bidirectional = canRead && canWrite;
     this.canWrite = canWrite;
     this.in = canRead ? new In(stream.getInputStream()) : InputStream.nullInputStream();
@@ -49,9 +53,16 @@ final class TrackedStream implements WebTransportStream {
     if (!canWrite) {
       sendClosed = true;
     }
+    // Flupke wrote the stream header of a stream this side opened: make sure it leaves.
+    nudge.afterWrite();
   }
 
   @Override public WebTransportSession session() { return session; }
+
+  /** Whether writes nudge Kwik's sender (see {@link SendNudge}); for tests. */
+  boolean nudgesKwik() {
+    return nudge.isActive();
+  }
   @Override public boolean isBidirectional() { return bidirectional; }
   @Override public InputStream inputStream() { return in; }
   @Override public OutputStream outputStream() { return out; }
@@ -239,7 +250,7 @@ final class TrackedStream implements WebTransportStream {
     }
   }
 
-  /** Output that records our FIN and failures. */
+  /** Output that records our FIN and failures, and nudges Kwik after every write (see {@link SendNudge}). */
   private final class Out extends OutputStream {
     private final OutputStream raw;
 
@@ -256,6 +267,7 @@ final class TrackedStream implements WebTransportStream {
         broken = true;
         throw e;
       }
+      nudge.afterWrite();
     }
 
     @Override
@@ -267,6 +279,7 @@ final class TrackedStream implements WebTransportStream {
         broken = true;
         throw e;
       }
+      nudge.afterWrite();
     }
 
     @Override
@@ -291,6 +304,7 @@ final class TrackedStream implements WebTransportStream {
         broken = true;
         throw e;
       }
+      nudge.afterWrite();
     }
 
     private void check() throws IOException {

@@ -25,7 +25,7 @@ class FlupkeAccessTest {
 
   @Test
   void theServerAdvertisesManySessionsAndChromiumsSettings() {
-    FlupkeAccess.ExtensionFactory factory = new FlupkeAccess.ExtensionFactory(16, (p, h, m) -> 404);
+    FlupkeAccess.ExtensionFactory factory = new FlupkeAccess.ExtensionFactory(16, (c, p, h, m) -> 404);
     Map<Long, Long> settings = factory.getExtensionSettings();
     assertEquals(16L, settings.get(FlupkeAccess.SETTINGS_WT_MAX_SESSIONS));
     assertEquals(1L, settings.get(FlupkeAccess.SETTINGS_ENABLE_WEBTRANSPORT_DRAFT02));
@@ -41,6 +41,18 @@ class FlupkeAccessTest {
         "tech.kwik.flupke.webtransport.impl.ServerSessionFactoryImpl",
         "tech.kwik.flupke.webtransport.impl.WebTransportContext"}) {
       assertDoesNotThrow(() -> Class.forName(name), name + " is gone from Flupke");
+    }
+  }
+
+  @Test
+  void theKwikClassesSendNudgeUsesStillHaveTheirShape() throws Exception {
+    Class<?> output = Class.forName("tech.kwik.core.stream.StreamOutputStreamImpl");
+    assertTrue(tech.kwik.core.stream.FlowControlUpdateListener.class.isAssignableFrom(output),
+        "Kwik's stream output no longer takes streamNotBlocked: SendNudge would silently do nothing");
+    for (String name : new String[] {"tech.kwik.core.impl.QuicClientConnectionImpl",
+        "tech.kwik.core.server.impl.ServerConnectionImpl"}) {
+      assertTrue(tech.kwik.core.impl.QuicConnectionImpl.class.isAssignableFrom(Class.forName(name)),
+          name + " is no longer a QuicConnectionImpl: SendNudge would silently do nothing");
     }
   }
 }

@@ -1,0 +1,51 @@
+package dev.poolkit.webtransport.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.poolkit.webtransport.Trust;
+import dev.poolkit.webtransport.WebTransportClient;
+import dev.poolkit.webtransport.WebTransportConnection;
+import dev.poolkit.webtransport.WebTransportServer;
+import dev.poolkit.webtransport.WebTransportSession;
+import dev.poolkit.webtransport.WebTransportStream;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The workaround for Kwik's lost send request reaches both ends of a real stream. */
+class SendNudgeTest {
+
+  @Test
+  void clientAndServerStreamsBothNudgeKwik() throws Exception {
+    CompletableFuture<WebTransportStream> serverSide = new CompletableFuture<>();
+    try (WebTransportServer server = WebTransportServer.builder()
+            .route("/nudge", s -> s.onIncomingStream(stream -> {
+              serverSide.complete(stream);
+              try {
+                stream.write(stream.readNBytes(3, Duration.ofSeconds(5)));
+              } catch (java.io.IOException e) {
+                serverSide.completeExceptionally(e);
+              }
+            }))
+            .start();
+        WebTransportConnection connection = WebTransportClient.builder()
+            .trust(Trust.pinnedSha256(server.certificate().sha256Hex()))
+            .build()
+            .connect("127.0.0.1", server.port());
+        WebTransportSession session = connection.openSession("/nudge");
+        WebTransportStream stream = session.openStream()) {
+      stream.write(new byte[] {1, 2, 3});
+      assertArrayEquals(new byte[] {1, 2, 3}, stream.readNBytes(3, Duration.ofSeconds(5)));
+      assertTrue(((TrackedStream) stream).nudgesKwik(), "client stream");
+      assertTrue(((TrackedStream) serverSide.get(5, TimeUnit.SECONDS)).nudgesKwik(), "server stream");
+    }
+  }
+
+  @Test
+  void anUnknownConnectionOrOutputIsLeftAlone() {
+    assertTrue(!SendNudge.forOutput(null, java.io.OutputStream.nullOutputStream()).isActive());
+    SendNudge.forOutput(null, null).afterWrite(); // no-op, no timer
+  }
+}
