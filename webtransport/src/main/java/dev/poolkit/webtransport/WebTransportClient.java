@@ -83,7 +83,12 @@ public interface WebTransportClient {
       return this;
     }
 
-    /** Whether connections send PINGs so the idle timeout never fires while open; default true. */
+    /**
+     * Whether connections send PINGs so the idle timeout never fires while open; default true.
+     * Without keep-alive a connection closes with {@code IDLE_TIMEOUT} once unused (no session
+     * opened or closed, no stream read or written) for the idle timeout: by QUIC's idle timer, or
+     * else by the client's own check at 1.5 times the idle timeout.
+     */
     public Builder keepAlive(boolean keepAlive) {
       this.keepAlive = keepAlive;
       return this;

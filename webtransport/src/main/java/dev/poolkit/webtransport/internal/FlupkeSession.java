@@ -53,6 +53,13 @@ final class FlupkeSession implements WebTransportSession {
     this.operationTimeout = operationTimeout;
   }
 
+  /** Records use of this session's connection, for the client's own idle watch. */
+  void touch() {
+    if (connection != null) {
+      connection.touch();
+    }
+  }
+
   /** Binds the Flupke session, once it exists; a session closed meanwhile is closed at once. */
   void bind(Session flupke) {
     this.session = flupke;

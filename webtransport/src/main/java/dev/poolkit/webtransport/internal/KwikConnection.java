@@ -39,6 +39,7 @@ final class KwikConnection implements WebTransportConnection {
   private final Set<FlupkeSession> live = ConcurrentHashMap.newKeySet();
   private volatile ClientSessionFactory factory;
   private volatile int maxSessions = 1;
+  private volatile long lastUse = System.nanoTime();
 
   private KwikConnection(String host, int port, Duration operationTimeout, QuicClientConnection quic) {
     this.host = host;
@@ -94,6 +95,8 @@ final class KwikConnection implements WebTransportConnection {
     if (client.keepAlive()) {
       // Not an interval: keeps the connection alive for this many seconds, pinging at half the idle timeout.
       quic.keepAlive(Integer.MAX_VALUE);
+    } else {
+      connection.watchIdle(client.idleTimeout());
     }
     return connection;
   }
@@ -122,6 +125,37 @@ final class KwikConnection implements WebTransportConnection {
     return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
   }
 
+  /**
+   * Without keep-alive, closes the connection once nobody used it (sessions, stream reads and
+   * writes) for the idle timeout plus half of it. Kwik's own idle timer normally fires first, but
+   * acknowledgement-eliciting PINGs both sides add to bare ACKs can keep it from ever firing, and a
+   * slow handshake stretches it (it waits at least 3 probe timeouts).
+   */
+  private void watchIdle(Duration idleTimeout) {
+    long limit = idleTimeout.toNanos() + idleTimeout.toNanos() / 2;
+    Scheduler.schedule(() -> checkIdle(limit), limit / 4);
+  }
+
+  private void checkIdle(long limit) {
+    if (closed.isDone()) {
+      return;
+    }
+    long quiet = System.nanoTime() - lastUse;
+    if (quiet < limit) {
+      Scheduler.schedule(() -> checkIdle(limit), Math.max(limit - quiet, limit / 4));
+      return;
+    }
+    if (closing.compareAndSet(false, true)) {
+      end(new CloseInfo(CloseInfo.Cause.IDLE_TIMEOUT, 0, "unused for " + Duration.ofNanos(quiet).toMillis() + " ms"));
+      quic.close();
+    }
+  }
+
+  /** Records a use of the connection (see {@link #watchIdle}). */
+  void touch() {
+    lastUse = System.nanoTime();
+  }
+
   private void died(ConnectionTerminatedEvent event) {
     CloseInfo.Cause cause = switch (event.closeReason()) {
       case IdleTimeout -> CloseInfo.Cause.IDLE_TIMEOUT;
@@ -144,6 +178,7 @@ final class KwikConnection implements WebTransportConnection {
   }
 
   void sessionEnded(FlupkeSession session) {
+    touch();
     if (live.remove(session)) {
       sessions.decrementAndGet();
     }
@@ -186,6 +221,7 @@ final class KwikConnection implements WebTransportConnection {
       throw new WebTransportException("connection to " + host + ":" + port + " is closed");
     }
     reserveSession();
+    touch();
     FlupkeSession session = new FlupkeSession(pathAndQuery, quic, this, owning, operationTimeout);
     live.add(session);
     if (closed.isDone()) {

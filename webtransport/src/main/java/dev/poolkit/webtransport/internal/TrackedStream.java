@@ -209,6 +209,7 @@ final class TrackedStream implements WebTransportStream {
 
     @Override
     public int read() throws IOException {
+      session.touch();
       try {
         int b = raw.read();
         if (b < 0) {
@@ -223,6 +224,7 @@ final class TrackedStream implements WebTransportStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+      session.touch();
       try {
         int n = raw.read(b, off, len);
         if (n < 0) {
@@ -268,6 +270,7 @@ final class TrackedStream implements WebTransportStream {
         throw e;
       }
       nudge.afterWrite();
+      session.touch();
     }
 
     @Override
@@ -280,6 +283,7 @@ final class TrackedStream implements WebTransportStream {
         throw e;
       }
       nudge.afterWrite();
+      session.touch();
     }
 
     @Override
