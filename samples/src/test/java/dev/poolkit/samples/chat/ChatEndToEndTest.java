@@ -84,10 +84,8 @@ class ChatEndToEndTest {
     assertEquals(new SendResult.Refused("too-long"), bob.send("x".repeat(ChatProtocol.MAX_TEXT_BYTES + 1)));
     assertEquals(new SendResult.Refused("invalid-utf8"), bob.sendBytes(new byte[] {'h', (byte) 0xC3, 0x28}));
     assertEquals(new SendResult.Refused("invalid-utf8"), carol.sendBytes(new byte[] {(byte) 0xFF}));
-    // A long multi-byte message. The exact 4096-byte limit is checked in ChatServiceTest over
-    // in-memory streams; over Kwik, requests here (4 KiB ones most often) sometimes get no answer
-    // before the deadline: an open problem of issue 6, see its note.
-    String longest = "é".repeat(512);
+    // The longest accepted message: 4096 bytes of 2-byte characters, over a reused pooled stream.
+    String longest = "é".repeat(ChatProtocol.MAX_TEXT_BYTES / 2);
     assertInstanceOf(SendResult.Accepted.class, bob.send(longest));
     for (ChatClient c : List.of(alice, bob, carol)) {
       assertInstanceOf(SendResult.Accepted.class, c.send("end " + c.name()));
