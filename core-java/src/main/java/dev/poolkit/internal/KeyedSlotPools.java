@@ -87,7 +87,7 @@ public final class KeyedSlotPools<K, T> implements KeyedPool<K, T>, CapacityGate
   }
 
   /** The key's pool, made on first use (CH-1) outside any map lock. */
-  private SlotPool<T> pool(K key) {
+  SlotPool<T> pool(K key) {
     Objects.requireNonNull(key, "key must not be null");
     if (closed) {
       throw new PoolClosedException(name + ": pool is closed");

@@ -114,7 +114,7 @@ public final class SlotPool<T> implements Pool<T> {
   private final Allocator<T> allocator;
   private final Slot<T>[] slots;
   private final IdleStore<T> store;
-  private final WaitQueue<T> queue = new WaitQueue<>();
+  final WaitQueue<T> queue = new WaitQueue<>();
   private final Counters counters = new Counters();
   private final CapacityGate gate;
   private final boolean hasIsAlive;
