@@ -262,15 +262,7 @@ final class TrackedStream implements WebTransportStream {
 
     @Override
     public void write(int b) throws IOException {
-      check();
-      try {
-        raw.write(b);
-      } catch (IOException e) {
-        broken = true;
-        throw e;
-      }
-      nudge.afterWrite();
-      session.touch();
+      write(new byte[] {(byte) b}, 0, 1); // Kwik's write(int) makes the same one-byte array
     }
 
     @Override
