@@ -130,7 +130,9 @@ class ChatEndToEndTest {
     ChatClient bob = join("red", "bob");
     ChatClient dave = join("red", "dave");
     assertInstanceOf(SendResult.Accepted.class, dave.send("bye"));
-    awaitTrue(() -> server.subscriberCount("red") == 3 && texts("bob").contains("bye"));
+    // dave's own feed too: closing before his "bye" arrived would leave his inbox empty.
+    awaitTrue(() -> server.subscriberCount("red") == 3
+        && texts("bob").contains("bye") && texts("dave").contains("bye"));
 
     dave.close();
     awaitTrue(() -> server.subscriberCount("red") == 2);
