@@ -67,7 +67,8 @@ class ChatPageBrowserTest {
           lines.add("EOF");
         });
         try {
-          expect(lines, "JOINED", stderr);
+          // "JOINED joined lobby as browser", with " (attempt 2)" when the page had to retry its join.
+          System.out.println("ChatPageBrowserTest: " + expect(lines, "JOINED", stderr));
           assertInstanceOf(SendResult.Accepted.class, java.send(fromJava));
           expect(lines, "RECEIVED", stderr);
           String sent = expect(lines, "SENT", stderr);
