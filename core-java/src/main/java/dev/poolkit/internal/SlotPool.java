@@ -683,12 +683,7 @@ public final class SlotPool<T> implements Pool<T> {
   void release(Slot<T> s, long stamp) {
     if (!checkOnRelease) {
       if (store.put(s, stamp)) {
-        int signal = queue.signal;
-        if (signal != 0) {
-          afterIdle(signal);
-        } else if (queue.contenders != 0) {
-          queue.letContendersIn();
-        }
+        afterPut();
       }
       return;
     }
@@ -731,6 +726,16 @@ public final class SlotPool<T> implements Pool<T> {
       return;
     }
     makeAvailable(s);
+  }
+
+  /** A slot was just made idle: serve waiters or a pending close, or let barging contenders in. */
+  private void afterPut() {
+    int signal = queue.signal;
+    if (signal != 0) {
+      afterIdle(signal);
+    } else if (queue.contenders != 0) {
+      queue.letContendersIn();
+    }
   }
 
   /** After a fast release made a slot idle while waiters or a close were pending. */
@@ -813,12 +818,7 @@ public final class SlotPool<T> implements Pool<T> {
       } else {
         store.putOwned(s);
       }
-      int signal = queue.signal;
-      if (signal != 0) {
-        afterIdle(signal);
-      } else if (queue.contenders != 0) {
-        queue.letContendersIn();
-      }
+      afterPut();
       return;
     }
     while (true) {
