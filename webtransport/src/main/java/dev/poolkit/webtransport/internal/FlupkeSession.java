@@ -34,6 +34,8 @@ final class FlupkeSession implements WebTransportSession {
   private final String path;
   private final @Nullable KwikConnection connection;
   private final @Nullable QuicConnection quic;
+  /** Nudges the connection's streams after Flupke writes a capsule (see {@link SendNudge}). */
+  private final SendNudge flupkeWrites;
   private final boolean ownsConnection;
   private final Duration operationTimeout;
   private final CompletableFuture<CloseInfo> closed = new CompletableFuture<>();
@@ -44,10 +46,11 @@ final class FlupkeSession implements WebTransportSession {
   private @Nullable Consumer<WebTransportStream> handler;
   private volatile @Nullable Session session;
 
-  FlupkeSession(String path, @Nullable QuicConnection quic, @Nullable KwikConnection connection,
-      boolean ownsConnection, Duration operationTimeout) {
+  FlupkeSession(String path, @Nullable QuicConnection quic, SendNudge flupkeWrites,
+      @Nullable KwikConnection connection, boolean ownsConnection, Duration operationTimeout) {
     this.path = path;
     this.quic = quic;
+    this.flupkeWrites = flupkeWrites;
     this.connection = connection;
     this.ownsConnection = ownsConnection;
     this.operationTimeout = operationTimeout;
@@ -196,6 +199,7 @@ final class FlupkeSession implements WebTransportSession {
     Session s = session;
     if (s != null) {
       closeQuietly(s, code, reason);
+      flupkeWrites.afterWrite();
     }
     // Flupke calls the terminated listener for a local close; make sure the future completes
     // even if it did not (a session whose connection is already gone).

@@ -33,6 +33,8 @@ final class KwikConnection implements WebTransportConnection {
   private final int port;
   private final Duration operationTimeout;
   private final QuicClientConnection quic;
+  /** Nudges Flupke's own writes (SETTINGS, CONNECT, capsules); see {@link SendNudge}. */
+  private final SendNudge nudge;
   private final CompletableFuture<CloseInfo> closed = new CompletableFuture<>();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicInteger sessions = new AtomicInteger();
@@ -46,6 +48,7 @@ final class KwikConnection implements WebTransportConnection {
     this.port = port;
     this.operationTimeout = operationTimeout;
     this.quic = quic;
+    this.nudge = SendNudge.forConnection(quic);
   }
 
   /** Builds the QUIC connection, hooks the death signal, and lets Flupke connect it. */
@@ -72,6 +75,7 @@ final class KwikConnection implements WebTransportConnection {
     });
     URI server = URI.create("https://" + hostForUri(host) + ":" + port);
     String endpoint = host + ":" + port;
+    connection.nudge.afterWrite();
     try {
       // build() connects QUIC and waits (up to 10 s, Flupke's own bound) for the server's SETTINGS.
       connection.factory = Blocking.within(client.connectTimeout(), "connecting to " + endpoint,
@@ -151,6 +155,11 @@ final class KwikConnection implements WebTransportConnection {
     }
   }
 
+  /** The nudge for Flupke's own writes on this connection; for tests. */
+  SendNudge flupkeWrites() {
+    return nudge;
+  }
+
   /** Records a use of the connection (see {@link #watchIdle}). */
   void touch() {
     lastUse = System.nanoTime();
@@ -222,12 +231,13 @@ final class KwikConnection implements WebTransportConnection {
     }
     reserveSession();
     touch();
-    FlupkeSession session = new FlupkeSession(pathAndQuery, quic, this, owning, operationTimeout);
+    FlupkeSession session = new FlupkeSession(pathAndQuery, quic, nudge, this, owning, operationTimeout);
     live.add(session);
     if (closed.isDone()) {
       session.connectionEnded(closed.join());
     }
     Session flupke;
+    nudge.afterWrite(); // for the CONNECT request Flupke is about to write
     try {
       flupke = Blocking.within(timeout, "opening session " + pathAndQuery + " on " + host + ":" + port, () -> {
         Session s = factory.createSession(request.build(), session.incoming(false), session.incoming(true));

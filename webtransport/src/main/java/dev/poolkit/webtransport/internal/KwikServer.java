@@ -43,8 +43,8 @@ public final class KwikServer implements WebTransportServer {
   private final List<Map.Entry<String, Consumer<WebTransportSession>>> prefixes;
   private final WebTransportServer.Authorizer authorizer;
   private final AtomicInteger connections = new AtomicInteger();
-  /** The QUIC connection under each HTTP/3 connection, for {@link SendNudge}. */
-  private final Map<ApplicationProtocolConnection, QuicConnection> quics = new ConcurrentHashMap<>();
+  /** The QUIC connection under each HTTP/3 connection and its nudge, for {@link SendNudge}. */
+  private final Map<ApplicationProtocolConnection, Quic> quics = new ConcurrentHashMap<>();
   private final Set<FlupkeSession> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -132,7 +132,10 @@ public final class KwikServer implements WebTransportServer {
       return 404;
     }
     Session flupke = maker.make();
-    FlupkeSession session = new FlupkeSession(pathAndQuery, quics.get(connection), null, false, SERVER_OPERATION_TIMEOUT);
+    Quic quic = quics.get(connection);
+    FlupkeSession session = quic == null
+        ? new FlupkeSession(pathAndQuery, null, SendNudge.forConnection(null), null, false, SERVER_OPERATION_TIMEOUT)
+        : new FlupkeSession(pathAndQuery, quic.connection(), quic.nudge(), null, false, SERVER_OPERATION_TIMEOUT);
     flupke.setBidirectionalStreamReceiveHandler(session.incoming(true));
     flupke.setUnidirectionalStreamReceiveHandler(session.incoming(false));
     session.bind(flupke);
@@ -145,6 +148,9 @@ public final class KwikServer implements WebTransportServer {
       return 500;
     }
     flupke.open();
+    if (quic != null) {
+      quic.nudge().afterWrite(); // Flupke answers the CONNECT once this returns
+    }
     return 200;
   }
 
@@ -195,6 +201,9 @@ public final class KwikServer implements WebTransportServer {
     return "WebTransportServer[" + url("/") + ", " + connections.get() + " connections, " + sessions.size() + " sessions]";
   }
 
+  /** A QUIC connection and the nudge for its streams. */
+  private record Quic(QuicConnection connection, SendNudge nudge) {}
+
   /** Flupke's factory, plus a count of live QUIC connections. */
   private final class CountingFactory implements ApplicationProtocolConnectionFactory {
     private final ApplicationProtocolConnectionFactory delegate;
@@ -207,7 +216,9 @@ public final class KwikServer implements WebTransportServer {
     public ApplicationProtocolConnection createConnection(String protocol, QuicConnection quic) {
       connections.incrementAndGet();
       ApplicationProtocolConnection h3 = delegate.createConnection(protocol, quic);
-      quics.put(h3, quic);
+      SendNudge nudge = SendNudge.forConnection(quic);
+      quics.put(h3, new Quic(quic, nudge));
+      nudge.afterWrite(); // Flupke's control streams (SETTINGS) go out now
       AtomicBoolean counted = new AtomicBoolean(true);
       quic.setConnectionListener(new ConnectionListener() {
         @Override

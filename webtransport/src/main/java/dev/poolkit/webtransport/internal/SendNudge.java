@@ -1,6 +1,9 @@
 package dev.poolkit.webtransport.internal;
 
 import java.io.OutputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -8,6 +11,8 @@ import tech.kwik.core.QuicConnection;
 import tech.kwik.core.common.EncryptionLevel;
 import tech.kwik.core.impl.QuicConnectionImpl;
 import tech.kwik.core.stream.FlowControlUpdateListener;
+import tech.kwik.core.stream.QuicStreamImpl;
+import tech.kwik.core.stream.StreamManager;
 
 /**
  * Works around a lost send request in Kwik 0.10.8, the only use of Kwik's non-exported classes
@@ -28,6 +33,11 @@ import tech.kwik.core.stream.FlowControlUpdateListener;
  * that (about 2 in 360,000 round trips: a whole write left in the buffer, nothing queued, seen
  * with the congestion window at its minimum), so the nudge is repeated at growing intervals for a
  * few seconds after the last write.
+ *
+ * <p>Flupke writes on streams of its own that no {@link TrackedStream} sees: the HTTP/3 control
+ * stream's SETTINGS, a session's CONNECT request and its answer, capsules. {@link #forConnection}
+ * nudges every stream of a connection the same way; it is kicked when a connection starts and when
+ * a session opens or is accepted, the moments Flupke writes.
  */
 final class SendNudge {
   /** First re-nudge after a write; later ones back off, doubling with the time since the last write. */
@@ -39,6 +49,7 @@ final class SendNudge {
   private final @Nullable Runnable kick;
   private final AtomicBoolean watching = new AtomicBoolean();
   private volatile long lastWrite;
+  private volatile int[] reached = new int[0];
 
   private SendNudge(@Nullable Runnable kick) {
     this.kick = kick;
@@ -57,6 +68,69 @@ final class SendNudge {
       stream.streamNotBlocked(0);
       return null;
     }, 1, EncryptionLevel.App, lost -> {}, true));
+  }
+
+  /**
+   * The nudge for every stream of {@code connection} (see the class comment). Kwik keeps its stream
+   * table private, so this needs reflection, which works on the class path; where it is refused
+   * (Kwik on the module path) the nudge does nothing.
+   */
+  static SendNudge forConnection(@Nullable QuicConnection connection) {
+    Field streams = StreamTable.STREAMS;
+    Method manager = StreamTable.MANAGER;
+    if (!(connection instanceof QuicConnectionImpl quic) || streams == null || manager == null) {
+      return NONE;
+    }
+    SendNudge[] self = new SendNudge[1];
+    self[0] = new SendNudge(() -> quic.send(maxFrameSize -> {
+      try {
+        Map<?, ?> all = (Map<?, ?>) streams.get(manager.invoke(quic));
+        int[] ids = new int[all.size()];
+        int n = 0;
+        for (Object stream : all.values()) {
+          if (stream instanceof QuicStreamImpl s && s.getOutputStream() instanceof FlowControlUpdateListener out) {
+            out.streamNotBlocked(0);
+            if (n < ids.length) {
+              ids[n++] = s.getStreamId();
+            }
+          }
+        }
+        self[0].reached = java.util.Arrays.copyOf(ids, n);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        // A connection being torn down; the next kick, if any, tries again.
+      }
+      return null;
+    }, 1, EncryptionLevel.App, lost -> {}, true));
+    return self[0];
+  }
+
+  /** The ids of the streams the last connection-wide nudge reached; for tests. */
+  int[] reached() {
+    return reached;
+  }
+
+  /** Kwik's private stream table, or nulls where reflection is refused. */
+  private static final class StreamTable {
+    static final @Nullable Method MANAGER;
+    static final @Nullable Field STREAMS;
+
+    static {
+      Method manager = null;
+      Field streams = null;
+      try {
+        manager = QuicConnectionImpl.class.getDeclaredMethod("getStreamManager");
+        manager.setAccessible(true);
+        streams = StreamManager.class.getDeclaredField("streams");
+        streams.setAccessible(true);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        manager = null;
+        streams = null;
+      }
+      MANAGER = manager;
+      STREAMS = streams;
+    }
+
+    private StreamTable() {}
   }
 
   /** Whether this nudge reaches Kwik (false: the shapes it relies on changed). */
