@@ -19,6 +19,7 @@ public final class KwikClient implements WebTransportClient {
   private final boolean keepAlive;
 
   private KwikClient(WebTransportClient.Builder config) {
+    KwikAssertions.apply();
     this.trust = config.trust();
     this.connectTimeout = config.connectTimeout();
     this.operationTimeout = config.operationTimeout();

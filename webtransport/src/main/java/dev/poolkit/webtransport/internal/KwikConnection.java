@@ -245,8 +245,8 @@ final class KwikConnection implements WebTransportConnection {
         return s;
       }, orphan -> closeQuietly(orphan));
     } catch (WebTransportTimeoutException e) {
-      // Flupke has no deadline on the CONNECT answer; a fresh connection can stall for good (NOTES G0):
-      // treat it as dead, which also frees everyone else waiting on it.
+      // Flupke has no deadline on the CONNECT answer (NOTES G4): a connection that does not answer in
+      // time is treated as dead, which also frees everyone else waiting on it.
       sessionEnded(session);
       close();
       throw e;

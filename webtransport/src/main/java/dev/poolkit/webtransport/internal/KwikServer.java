@@ -49,6 +49,7 @@ public final class KwikServer implements WebTransportServer {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private KwikServer(WebTransportServer.Builder config) throws IOException {
+    KwikAssertions.apply();
     this.certificate = config.certificate() != null ? config.certificate() : ServerCertificate.selfSigned();
     this.authorizer = config.authorizer();
     config.routes().forEach((path, handler) -> {
