@@ -100,6 +100,64 @@ class CloseRaceTest {
   }
 
   /**
+   * A forced close ({@code close(Duration.ZERO)}) takes leased slots while threads are taking and
+   * returning objects as fast as they can. A thread whose take the close overtook must not get a
+   * lease on the object the close is destroying: no active lease ever holds a destroyed object, and
+   * every object is destroyed exactly once.
+   */
+  @ContractTest
+  void aForcedCloseRacingTakesNeverHandsOutADestroyedObject(Variant v) throws Exception {
+    for (int round = 0; round < Integer.getInteger("poolkit.forcedRounds", ROUNDS); round++) {
+      TestAllocator alloc = v.allocator();
+      Pool<Res> pool = v.builder(alloc).maxSize(3).build();
+      List<Lease<Res>> first = List.of(pool.acquire(), pool.acquire(), pool.acquire());
+      first.forEach(Lease::close); // all idle: every take from here is a take of an idle object
+      AtomicBoolean stop = new AtomicBoolean();
+      List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+      List<Thread> takers = new ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        takers.add(Thread.ofPlatform().daemon().start(() -> {
+          while (!stop.get()) {
+            Lease<Res> lease;
+            try {
+              lease = pool.tryAcquire();
+            } catch (PoolClosedException e) {
+              return;
+            }
+            if (lease == null) {
+              continue;
+            }
+            try {
+              Res r = lease.get();
+              // A forced close may destroy the object of a live lease, but it kills the lease (its
+              // CAS) before it destroys: a destroyed object under a lease still active is a lease
+              // the close never knew about.
+              if (r.destroyCount.get() != 0 && lease.isActive()) {
+                violations.add("an active lease holds destroyed " + r);
+              }
+            } catch (IllegalStateException forced) {
+              // the close forced this lease: a dead lease, as documented
+            }
+            lease.close();
+          }
+        }));
+      }
+      spin(ThreadLocalRandom.current().nextInt(100_000));
+      pool.close(Duration.ZERO);
+      stop.set(true);
+      for (Thread t : takers) {
+        assertTrue(t.join(Await.LONG), "a taker hung after close");
+      }
+      pool.closeAsync().get(10, TimeUnit.SECONDS);
+      assertEquals(List.of(), violations);
+      alloc.assertEveryObjectDestroyedOnce();
+      PoolStats s = pool.stats();
+      PoolAsserts.assertAtRest(s);
+      assertEquals(0, s.allocated(), s.toString());
+    }
+  }
+
+  /**
    * The narrowest window: a waiter has just linked itself when an object is handed to it, capacity
    * frees up elsewhere and the pool closes, all at once. Whatever wins, nothing may stay allocated.
    */

@@ -396,6 +396,12 @@ public final class SlotPool<T> implements Pool<T> {
         return null;
       }
       long stamp = s.state;
+      if (Slot.kind(stamp) != Slot.LEASED) {
+        // A forced close took the slot between our take and this read (only a forced close moves
+        // a LEASED slot, and nothing leases it again once the pool is closed): it is not ours.
+        counters.unusedLeases.increment();
+        return null;
+      }
       if (!checkOnTake || passesTakeCheck(s, stamp)) {
         return new LeaseImpl<>(this, s, stamp);
       }
