@@ -32,10 +32,7 @@ class SendNudgeTest {
               }
             }))
             .start();
-        WebTransportConnection connection = WebTransportClient.builder()
-            .trust(Trust.pinnedSha256(server.certificate().sha256Hex()))
-            .build()
-            .connect("127.0.0.1", server.port());
+        WebTransportConnection connection = connect(server);
         WebTransportSession session = connection.openSession("/nudge");
         WebTransportStream stream = session.openStream()) {
       stream.write(new byte[] {1, 2, 3});
@@ -53,10 +50,7 @@ class SendNudgeTest {
   @Test
   void theConnectionNudgeReachesFlupkesOwnStreams() throws Exception {
     try (WebTransportServer server = WebTransportServer.builder().route("/nudge", s -> {}).start();
-        WebTransportConnection connection = WebTransportClient.builder()
-            .trust(Trust.pinnedSha256(server.certificate().sha256Hex()))
-            .build()
-            .connect("127.0.0.1", server.port());
+        WebTransportConnection connection = connect(server);
         WebTransportSession session = connection.openSession("/nudge");
         WebTransportStream stream = session.openStream()) {
       stream.write(new byte[] {1});
@@ -71,6 +65,13 @@ class SendNudgeTest {
       }
       assertTrue(reached.containsAll(List.of(0, 2, 4)), "streams nudged: " + reached);
     }
+  }
+
+  private static WebTransportConnection connect(WebTransportServer server) throws Exception {
+    return WebTransportClient.builder()
+        .trust(Trust.pinnedSha256(server.certificate().sha256Hex()))
+        .build()
+        .connect("127.0.0.1", server.port());
   }
 
   @Test
