@@ -37,7 +37,7 @@ import tech.kwik.core.stream.StreamManager;
  * <p>Flupke writes on streams of its own that no {@link TrackedStream} sees: the HTTP/3 control
  * stream's SETTINGS, a session's CONNECT request and its answer, capsules. {@link #forConnection}
  * nudges every stream of a connection the same way; it is kicked when a connection starts and when
- * a session opens or is accepted, the moments Flupke writes.
+ * a session opens, is accepted or closes, the moments Flupke writes.
  */
 final class SendNudge {
   /** First re-nudge after a write; later ones back off, doubling with the time since the last write. */
