@@ -48,6 +48,9 @@ public final class Pools {
       case VIBUR -> "Vibur object pool 26.0 ConcurrentPool";
       case HIKARI_BAG -> "HikariCP 6.2.1 ConcurrentBag";
       case SEMAPHORE_DEQUE -> "Semaphore + ConcurrentLinkedDeque";
+      case "cas-cas" -> "CAS + CAS (Poolkit's fast path)";
+      case "cas-volatile" -> "CAS + volatile store (a release without CAS that still looks for waiters)";
+      case "cas-lazyset" -> "CAS + lazySet (Stormpot's tap)";
       default -> name;
     };
   }
@@ -63,6 +66,9 @@ public final class Pools {
       case VIBUR -> "Vibur";
       case HIKARI_BAG -> "HikariCP ConcurrentBag";
       case SEMAPHORE_DEQUE -> "Semaphore + deque";
+      case "cas-cas" -> "CAS + CAS";
+      case "cas-volatile" -> "CAS + volatile store";
+      case "cas-lazyset" -> "CAS + lazySet";
       default -> name;
     };
   }

@@ -36,6 +36,12 @@ final class MarkdownReport {
         md.append("Poolkit only: Stormpot, Commons Pool 2, Vibur, HikariCP's ConcurrentBag and the ")
             .append("semaphore have no acquire that waits without holding a thread.\n\n");
       }
+      if (c.scenario().equals("Floor")) {
+        md.append("Not pools: one padded state word, a CAS to take it, then one way to give it back. ")
+            .append("A pool's fast path cannot beat the row of its own design: Poolkit's release is a CAS ")
+            .append("(a double or racing release is a no-op, PY-B2, and the store is ordered before the ")
+            .append("release looks for waiters); Stormpot's tap gives back with a lazySet.\n\n");
+      }
       BenchResult poolkit = c.poolkit();
       String extra = extraHeader(c);
       md.append("| pool | throughput | best iteration | Poolkit ÷ pool | alloc B/op |")

@@ -11,7 +11,7 @@ import java.util.Objects;
 /** The results of one scenario with one set of parameters: one result per pool variant. */
 record ScenarioCase(String scenario, String method, Map<String, String> params, List<BenchResult> rows) {
   static final List<String> SCENARIOS =
-      List.of("Uncontended", "Contended", "VirtualThreads", "AsyncAcquire", "Handoff");
+      List.of("Uncontended", "Contended", "VirtualThreads", "AsyncAcquire", "Handoff", "Floor");
 
   /** Groups results into cases, in scenario order, rows in {@link Pools#ALL} order. */
   static List<ScenarioCase> group(List<BenchResult> results) {
@@ -42,6 +42,7 @@ record ScenarioCase(String scenario, String method, Map<String, String> params, 
           "3. Virtual threads: " + String.format("%,d", intParam(this, "vthreads")) + " threads, pool " + size;
       case "AsyncAcquire" -> "4. Async: 10,000 waiting acquireAsync, pool " + size;
       case "Handoff" -> "5. Hand-off: acquire on one thread, release on another, pool " + size;
+      case "Floor" -> "Floor under scenario 1: the atomic operations of one acquire + release alone, 1 thread";
       default -> scenario + "." + method + " " + params;
     };
   }
