@@ -14,13 +14,14 @@ final class AnyIdleStore<T> implements IdleStore<T> {
   }
 
   @Override
-  public @Nullable Slot<T> take(int hint) {
+  public @Nullable LeaseImpl<T> take(int hint, SlotPool<T> pool) {
     Slot<T>[] all = slots;
     int i = hint;
     for (int n = all.length; n > 0; n--) {
       Slot<T> s = all[i];
-      if (s.tryLeaseIdle() != 0) {
-        return s;
+      long stamp = s.tryLeaseIdle();
+      if (stamp != 0) {
+        return new LeaseImpl<>(pool, s, stamp);
       }
       if (++i == all.length) {
         i = 0;

@@ -17,8 +17,11 @@ interface IdleStore<T> {
     };
   }
 
-  /** Takes an idle slot for a lease (IDLE to LEASED); {@code null} if none is idle. */
-  @Nullable Slot<T> take(int hint);
+  /**
+   * Takes an idle slot for a lease of {@code pool} (IDLE to LEASED); {@code null} if none is idle.
+   * The lease's stamp is the state the take's own CAS wrote, never a later read of it.
+   */
+  @Nullable LeaseImpl<T> take(int hint, SlotPool<T> pool);
 
   /** Takes any idle slot into ownership (IDLE to BUSY); {@code null} if none is idle. */
   @Nullable Slot<T> claimAny(int hint);

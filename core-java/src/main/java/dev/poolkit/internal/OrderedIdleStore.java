@@ -38,22 +38,31 @@ final class OrderedIdleStore<T> implements IdleStore<T> {
   }
 
   @Override
-  public @Nullable Slot<T> take(int hint) {
-    return pollInOrder(true);
-  }
-
-  @Override
-  public @Nullable Slot<T> claimAny(int hint) {
-    return pollInOrder(false);
-  }
-
-  /** Takes the first idle slot in reuse order, for a lease or into ownership. */
-  private @Nullable Slot<T> pollInOrder(boolean forLease) {
+  public @Nullable LeaseImpl<T> take(int hint, SlotPool<T> pool) {
     lock.lock();
     try {
       for (int i = first(); i != NONE; i = after(i)) {
         Slot<T> s = slots[i];
-        if (forLease ? s.tryLeaseIdle() != 0 : s.tryClaimIdle()) {
+        long stamp = s.tryLeaseIdle();
+        if (stamp != 0) {
+          unlink(i);
+          return new LeaseImpl<>(pool, s, stamp);
+        }
+      }
+      return null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Takes the first idle slot in reuse order into ownership. */
+  @Override
+  public @Nullable Slot<T> claimAny(int hint) {
+    lock.lock();
+    try {
+      for (int i = first(); i != NONE; i = after(i)) {
+        Slot<T> s = slots[i];
+        if (s.tryClaimIdle()) {
           unlink(i);
           return s;
         }

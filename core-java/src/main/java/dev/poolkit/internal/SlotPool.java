@@ -391,19 +391,11 @@ public final class SlotPool<T> implements Pool<T> {
 
   private @Nullable Lease<T> takeIdle(int hint) {
     while (true) {
-      Slot<T> s = store.take(hint);
-      if (s == null) {
-        return null;
-      }
-      long stamp = s.state;
-      if (Slot.kind(stamp) != Slot.LEASED) {
-        // A forced close took the slot between our take and this read (only a forced close moves
-        // a LEASED slot, and nothing leases it again once the pool is closed): it is not ours.
-        counters.unusedLeases.increment();
-        return null;
-      }
-      if (!checkOnTake || passesTakeCheck(s, stamp)) {
-        return new LeaseImpl<>(this, s, stamp);
+      // The stamp comes from the take's CAS: re-reading the state instead could pick up a forced
+      // close's BUSY state and make a lease that looks live while the close destroys its object.
+      LeaseImpl<T> lease = store.take(hint, this);
+      if (lease == null || !checkOnTake || passesTakeCheck(lease.slot, lease.stamp)) {
+        return lease;
       }
     }
   }
