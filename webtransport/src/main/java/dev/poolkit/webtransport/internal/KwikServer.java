@@ -133,10 +133,10 @@ public final class KwikServer implements WebTransportServer {
       return 404;
     }
     Session flupke = maker.make();
-    Quic quic = quics.get(connection);
-    FlupkeSession session = quic == null
-        ? new FlupkeSession(pathAndQuery, null, SendNudge.forConnection(null), null, false, SERVER_OPERATION_TIMEOUT)
-        : new FlupkeSession(pathAndQuery, quic.connection(), quic.nudge(), null, false, SERVER_OPERATION_TIMEOUT);
+    // Absent only once the connection is gone: then there is nothing to nudge.
+    Quic quic = quics.getOrDefault(connection, Quic.NONE);
+    FlupkeSession session =
+        new FlupkeSession(pathAndQuery, quic.connection(), quic.nudge(), null, false, SERVER_OPERATION_TIMEOUT);
     flupke.setBidirectionalStreamReceiveHandler(session.incoming(true));
     flupke.setUnidirectionalStreamReceiveHandler(session.incoming(false));
     session.bind(flupke);
@@ -149,9 +149,7 @@ public final class KwikServer implements WebTransportServer {
       return 500;
     }
     flupke.open();
-    if (quic != null) {
-      quic.nudge().afterWrite(); // Flupke answers the CONNECT once this returns
-    }
+    quic.nudge().afterWrite(); // Flupke answers the CONNECT once this returns
     return 200;
   }
 
@@ -203,7 +201,9 @@ public final class KwikServer implements WebTransportServer {
   }
 
   /** A QUIC connection and the nudge for its streams. */
-  private record Quic(QuicConnection connection, SendNudge nudge) {}
+  private record Quic(@Nullable QuicConnection connection, SendNudge nudge) {
+    static final Quic NONE = new Quic(null, SendNudge.forConnection(null));
+  }
 
   /** Flupke's factory, plus a count of live QUIC connections. */
   private final class CountingFactory implements ApplicationProtocolConnectionFactory {
