@@ -78,13 +78,12 @@ class CreateFailureTest {
   void aFailedCreationHandsItsCapacityToAWaiter_L2(Variant v) throws Exception {
     TestAllocator alloc = v.allocator();
     CountDownLatch fail = new CountDownLatch(1);
-    alloc.beforeCreate =
+    alloc.beforeCreateCall(
+        1,
         () -> {
-          if (alloc.createCalls.get() == 1) {
-            fail.await(10, TimeUnit.SECONDS);
-            throw REFUSED;
-          }
-        };
+          fail.await(10, TimeUnit.SECONDS);
+          throw REFUSED;
+        });
     try (Pool<Res> pool = v.builder(alloc).maxSize(1).build()) {
       Attempt<Lease<Res>> failing = Attempt.start(() -> pool.acquire(Duration.ofSeconds(30)));
       Await.until("first create under way", () -> alloc.createCalls.get() == 1);

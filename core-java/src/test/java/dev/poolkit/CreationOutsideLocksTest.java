@@ -65,12 +65,7 @@ class CreationOutsideLocksTest {
   @ContractTest
   void oneHungCreateDoesNotStopOtherCreations_L4(Variant v) throws Exception {
     TestAllocator alloc = v.allocator();
-    alloc.beforeCreate =
-        () -> {
-          if (alloc.createCalls.get() == 1) {
-            hangUpTo10s();
-          }
-        };
+    alloc.beforeCreateCall(1, this::hangUpTo10s);
     try (Pool<Res> pool = v.builder(alloc).maxSize(3).build()) {
       Attempt<Lease<Res>> hung = Attempt.start(() -> pool.acquire(Duration.ofSeconds(30)));
       Await.until("first create under way", () -> alloc.createCalls.get() == 1);

@@ -52,12 +52,11 @@ class MinIdleTest {
   @Test
   void aFailingPrefillFailsTheBuildAndLeavesNothingBehind() throws Exception {
     IOException refused = new IOException("refused");
-    alloc.beforeCreate =
+    alloc.beforeCreateCall(
+        2,
         () -> {
-          if (alloc.createCalls.get() == 2) {
-            throw refused;
-          }
-        };
+          throw refused;
+        });
     PoolCreateException e =
         assertThrows(
             PoolCreateException.class,

@@ -23,6 +23,11 @@ class TestAllocator implements Allocator<Res> {
   final AtomicInteger calls = new AtomicInteger();
   final ConcurrentLinkedQueue<Res> objects = new ConcurrentLinkedQueue<>();
   volatile CreateStep beforeCreate = () -> {};
+  /**
+   * Runs at the start of the {@code n}-th create only, chosen by that call's own count: a hook that
+   * read {@link #createCalls} itself could see a later call's increment and pick the wrong call.
+   */
+  private volatile NthCall nthCreate = new NthCall(0, () -> {});
   /** Runs at the start of {@code destroy}: may block. */
   volatile CreateStep beforeDestroy = () -> {};
   volatile boolean createReturnsNull;
@@ -31,7 +36,11 @@ class TestAllocator implements Allocator<Res> {
   @Override
   public Res create() throws Exception {
     calls.incrementAndGet();
-    createCalls.incrementAndGet();
+    int call = createCalls.incrementAndGet();
+    NthCall nth = nthCreate;
+    if (call == nth.call()) {
+      nth.step().run();
+    }
     beforeCreate.run();
     if (createReturnsNull) {
       return null;
@@ -51,6 +60,13 @@ class TestAllocator implements Allocator<Res> {
       throw new IllegalStateException("destroy failed on purpose");
     }
   }
+
+  /** Runs {@code step} at the start of the {@code call}-th create (1-based), and of no other. */
+  void beforeCreateCall(int call, CreateStep step) {
+    nthCreate = new NthCall(call, step);
+  }
+
+  private record NthCall(int call, CreateStep step) {}
 
   /** Objects created and not yet destroyed. */
   int alive() {
