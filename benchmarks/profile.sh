@@ -6,8 +6,9 @@
 #
 # e.g. `benchmarks/profile.sh Uncontended -p pool=poolkit,stormpot-vt`. One fork, 2 x 1 s warmup,
 # 3 x 2 s measurement, a CPU sample every millisecond. Writes
-#   benchmarks/results/tmp/profile-<date>/   the collapsed stacks (async-profiler) and JMH's output
-# and prints a Markdown summary: per configuration the share of samples per leaf frame.
+#   benchmarks/results/profile-<date>.md     per configuration: throughput, the share of samples per
+#                                            leaf frame and the kernel's share per caller
+#   benchmarks/results/tmp/profile-<date>/   the collapsed stacks (async-profiler), JMH's output
 # Linux only (async-profiler samples through perf events, or timers where those are not allowed).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -33,12 +34,30 @@ if [[ ! -f "$profiler_dir/$platform/libasyncProfiler.so" ]]; then
     -DoutputDirectory="$profiler_dir" -Dmdep.unpack.includes="$platform/*"
 fi
 
-out="benchmarks/results/tmp/profile-$(date +%Y-%m-%d)"
+date="$(date +%Y-%m-%d)"
+out="benchmarks/results/tmp/profile-$date"
+md="benchmarks/results/profile-$date.md"
 rm -rf "$out"
 mkdir -p "$out"
-echo "load average before: $(uptime | sed 's/.*load average: //')"
+load_before="$(uptime | sed 's/.*load average: //')"
+echo "load average before: $load_before"
 "$java" -jar benchmarks/target/benchmarks.jar -f 1 -wi 2 -w 1s -i 3 -r 2s \
   -prof "async:libPath=$PWD/$profiler_dir/$platform/libasyncProfiler.so;output=collapsed;event=cpu;interval=1000000;dir=$out" \
-  "$@" 2>&1 | tee "$out/jmh.log" | grep -E '^(Benchmark|[A-Z][A-Za-z]+\.[a-zA-Z]+ )'
+  "$@" 2>&1 | tee "$out/jmh.log" | grep -E '^(Benchmark|[A-Z][A-Za-z]+\.[a-zA-Z]+ )' | tee "$out/scores.txt"
 
-"$java" -cp benchmarks/target/benchmarks.jar dev.poolkit.benchmarks.report.ProfileSummary "$out"
+{
+  echo "# CPU profiles, $date"
+  echo
+  echo "\`benchmarks/profile.sh $*\` on $(nproc) cores, $("$java" -version 2>&1 | head -1), load average"
+  echo "before: $load_before. async-profiler $profiler_version, CPU samples every 1 ms; JMH 1 fork, 2 x 1 s"
+  echo "warmup, 3 x 2 s measurement, the profiler running (scores below are under profiling)."
+  echo "A leaf is where the CPU was when sampled, give or take a few instructions: the cost of an"
+  echo "atomic instruction often shows on the frame of the instruction after it."
+  echo
+  echo '```'
+  cat "$out/scores.txt"
+  echo '```'
+  echo
+  "$java" -cp benchmarks/target/benchmarks.jar dev.poolkit.benchmarks.report.ProfileSummary "$out"
+} > "$md"
+echo "wrote $md"

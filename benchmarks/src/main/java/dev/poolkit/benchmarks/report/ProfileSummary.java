@@ -26,8 +26,16 @@ import java.util.stream.Stream;
  * ("skid"): the cost of an atomic instruction often shows on the frame of the instruction after it.
  */
 public final class ProfileSummary {
-  /** One profile: the benchmark it came from and its samples per leaf frame. */
-  record Profile(String benchmark, long samples, long kernel, Map<String, Long> leaves) {
+  /**
+   * One profile: the benchmark it came from, its samples per leaf frame, and its kernel samples
+   * per caller (see {@link #caller}: who parked or woke whom).
+   */
+  record Profile(
+      String benchmark,
+      long samples,
+      long kernel,
+      Map<String, Long> leaves,
+      Map<String, Long> kernelCallers) {
     double share(long n) {
       return samples == 0 ? 0 : 100.0 * n / samples;
     }
@@ -77,6 +85,7 @@ public final class ProfileSummary {
   /** Reads one collapsed profile; blank lines are skipped, a malformed one is an error. */
   static Profile read(String benchmark, List<String> lines) {
     Map<String, Long> leaves = new LinkedHashMap<>();
+    Map<String, Long> kernelCallers = new LinkedHashMap<>();
     long samples = 0;
     long kernel = 0;
     for (String line : lines) {
@@ -98,10 +107,35 @@ public final class ProfileSummary {
       samples += n;
       if (stack.contains("_[k]")) {
         kernel += n;
+        kernelCallers.merge(caller(stack.split(";")), n, Long::sum);
       }
       leaves.merge(leaf, n, Long::sum);
     }
-    return new Profile(benchmark, samples, kernel, leaves);
+    return new Profile(benchmark, samples, kernel, leaves, kernelCallers);
+  }
+
+  /**
+   * The innermost non-JDK Java frame of a stack and the Java frame it called (the JDK entry point,
+   * e.g. {@code WaitQueue.lockQueue > ReentrantLock.lock}).
+   */
+  private static String caller(String[] frames) {
+    for (int i = frames.length - 1; i >= 0; i--) {
+      String f = frames[i];
+      if (isJava(f) && !(f.startsWith("java/") || f.startsWith("jdk/") || f.startsWith("sun/"))) {
+        for (int j = i + 1; j < frames.length; j++) {
+          if (isJava(frames[j])) {
+            return f + " > " + frames[j];
+          }
+        }
+        return f;
+      }
+    }
+    return "(no application frame)";
+  }
+
+  /** Java frames are {@code package/Class.method}; native and kernel frames have no slash. */
+  private static boolean isJava(String frame) {
+    return frame.contains("/");
   }
 
   static String markdown(List<Profile> profiles, int top) {
@@ -115,19 +149,29 @@ public final class ProfileSummary {
               p.samples(),
               p.share(p.kernel())));
       out.append("| share | leaf frame |\n|---:|---|\n");
-      p.leaves().entrySet().stream()
-          .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
-          .limit(top)
-          .forEach(
-              e ->
-                  out.append(
-                      String.format(
-                          Locale.ROOT,
-                          "| %.1f%% | `%s` |%n",
-                          p.share(e.getValue()),
-                          e.getKey().replace('/', '.'))));
+      top(p.leaves(), top).forEach(e -> row(out, p, e));
       out.append('\n');
+      if (p.kernel() > 0) {
+        out.append("| share | kernel samples under |\n|---:|---|\n");
+        top(p.kernelCallers(), top).forEach(e -> row(out, p, e));
+        out.append('\n');
+      }
     }
     return out.toString();
+  }
+
+  private static Stream<Map.Entry<String, Long>> top(Map<String, Long> counts, int top) {
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+        .limit(top);
+  }
+
+  private static void row(StringBuilder out, Profile p, Map.Entry<String, Long> e) {
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "| %.1f%% | `%s` |%n",
+            p.share(e.getValue()),
+            e.getKey().replace('/', '.')));
   }
 }

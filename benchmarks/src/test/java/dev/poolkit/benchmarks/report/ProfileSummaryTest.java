@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProfileSummaryTest {
@@ -13,7 +14,7 @@ class ProfileSummaryTest {
           "run;bench;dev/poolkit/internal/Slot.cas 6",
           "",
           "run;bench;dev/poolkit/internal/Slot.cas 2",
-          "run;bench;park;futex_wait_[k];finish_task_switch_[k] 1",
+          "run;dev/q/Queue.lock;java/util/Lock.lock;jdk/Unsafe.park;futex_wait_[k];switch_[k] 1",
           "run;bench 1");
 
   @Test
@@ -22,7 +23,8 @@ class ProfileSummaryTest {
     assertEquals(10, p.samples());
     assertEquals(1, p.kernel());
     assertEquals(8L, p.leaves().get("dev/poolkit/internal/Slot.cas"));
-    assertEquals(1L, p.leaves().get("finish_task_switch_[k]"));
+    assertEquals(1L, p.leaves().get("switch_[k]"));
+    assertEquals(Map.of("dev/q/Queue.lock > java/util/Lock.lock", 1L), p.kernelCallers());
     assertEquals(1L, p.leaves().get("bench"));
   }
 
@@ -31,7 +33,9 @@ class ProfileSummaryTest {
     String md = ProfileSummary.markdown(List.of(ProfileSummary.read("b", LINES)), 2);
     assertTrue(md.startsWith("### b\n\n10 samples; 10.0% with a kernel frame"), md);
     assertTrue(md.contains("| 80.0% | `dev.poolkit.internal.Slot.cas` |\n| 10.0% |"), md);
-    assertEquals(2, md.lines().filter(l -> l.startsWith("| 10.0%") || l.startsWith("| 80.0%")).count(), md);
+    String leafTable = md.substring(0, md.indexOf("kernel samples under"));
+    assertEquals(2, leafTable.lines().filter(l -> l.matches("\\| [0-9.]+% \\|.*")).count(), md);
+    assertTrue(md.contains("| share | kernel samples under |\n|---:|---|\n| 10.0% | `dev.q.Queue.lock > java.util.Lock.lock` |"), md);
   }
 
   @Test
