@@ -129,6 +129,10 @@ class CloseRaceTest {
             }
             try {
               Res r = lease.get();
+              if (r == null) {
+                violations.add("get() returned null instead of failing on a forced lease");
+                return;
+              }
               // A forced close may destroy the object of a live lease, but it kills the lease (its
               // CAS) before it destroys: a destroyed object under a lease still active is a lease
               // the close never knew about.
