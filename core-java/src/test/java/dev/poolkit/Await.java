@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Polling with a deadline: tests wait for a condition instead of sleeping fixed amounts. */
@@ -44,14 +45,32 @@ final class Await {
     until("pending acquires of " + pool.name(), () -> pool.stats().pending(), n);
   }
 
-  /** Waits until nothing is leased, queued or in progress (releases are handed over async). */
-  static void atRest(Pool<?> pool) {
-    until(
-        "pool at rest: " + pool.name(),
-        () -> {
-          PoolStats s = pool.stats();
-          return s.inUse() == 0 && s.pending() == 0 && s.creating() == 0;
-        });
+  /**
+   * Waits until nothing is leased, queued or in progress (releases are handed over async) and
+   * returns that snapshot: assert on it, not on a later {@code stats()}, which housekeeping may
+   * have caught mid-check.
+   */
+  static PoolStats atRest(Pool<?> pool) {
+    return atRest(pool, s -> true);
+  }
+
+  /**
+   * {@link #atRest(Pool)}, and {@code also} holds in the same snapshot: for a condition a snapshot
+   * taken while housekeeping destroys or creates may tear (its slots read before, its counters
+   * after), while a real violation persists and fails the wait.
+   */
+  static PoolStats atRest(Pool<?> pool, Predicate<PoolStats> also) {
+    long deadline = System.nanoTime() + LONG.toNanos();
+    while (true) {
+      PoolStats s = pool.stats();
+      if (s.inUse() == 0 && s.pending() == 0 && s.creating() == 0 && also.test(s)) {
+        return s;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        fail("pool " + pool.name() + " not at rest within " + LONG + ", last " + s);
+      }
+      pause();
+    }
   }
 
   static void pause() {

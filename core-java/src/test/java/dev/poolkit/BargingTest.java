@@ -97,8 +97,7 @@ class BargingTest {
       }
       assertEquals(each, done[0]);
       assertEquals(each, done[1]);
-      Await.atRest(pool);
-      PoolAsserts.assertAtRest(pool.stats());
+      PoolAsserts.assertAtRest(Await.atRest(pool));
       PoolAsserts.assertFullCapacity(pool, 1);
     }
   }
@@ -173,8 +172,7 @@ class BargingTest {
         for (CompletableFuture<Lease<Res>> f : futures) {
           f.handle((l, e) -> l).get(Await.LONG.toNanos(), TimeUnit.NANOSECONDS);
         }
-        Await.atRest(pool);
-        PoolAsserts.assertAtRest(pool.stats());
+        PoolAsserts.assertAtRest(Await.atRest(pool));
       }
       PoolAsserts.assertFullCapacity(pool, 2);
       assertEquals(2, alloc.created.get(), "only two objects were ever needed");

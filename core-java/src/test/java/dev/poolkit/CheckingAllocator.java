@@ -28,8 +28,9 @@ class CheckingAllocator extends TestAllocator {
 
   @Override
   public void reset(Res r) throws Exception {
+    CreateStep step = beforeReset; // read before the count goes up (see TestAllocator.create)
     calls.incrementAndGet();
-    beforeReset.run();
+    step.run();
     r.resetCount.incrementAndGet();
     r.setting = "default";
     if (r.resetThrows) {

@@ -78,8 +78,10 @@ class PoolSoakTest {
     stop.set(true);
     monitor.join();
 
-    Await.atRest(pool);
-    PoolAsserts.assertAtRest(pool.stats());
+    // Housekeeping still checks, evicts and refills every 5 ms: the invariants come from one
+    // snapshot at rest in which CH-5 holds (a snapshot torn by a destroy passes, a real loss stays).
+    PoolAsserts.assertAtRest(
+        Await.atRest(pool, s -> s.allocated() == s.created() - s.destroyed()));
     counters.invariantChecks.increment();
     alloc.failing = false;
     assertFullCapacityThenCloseFailsEveryWaiter(pool);

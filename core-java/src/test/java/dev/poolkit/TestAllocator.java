@@ -35,13 +35,16 @@ class TestAllocator implements Allocator<Res> {
 
   @Override
   public Res create() throws Exception {
+    // Hooks are read before the counts go up: a test that sees the count and then swaps a hook
+    // must not change what this call does.
+    CreateStep step = beforeCreate;
+    NthCall nth = nthCreate;
     calls.incrementAndGet();
     int call = createCalls.incrementAndGet();
-    NthCall nth = nthCreate;
     if (call == nth.call()) {
       nth.step().run();
     }
-    beforeCreate.run();
+    step.run();
     if (createReturnsNull) {
       return null;
     }
@@ -52,8 +55,9 @@ class TestAllocator implements Allocator<Res> {
 
   @Override
   public void destroy(Res r) throws Exception {
+    CreateStep step = beforeDestroy; // read before the count goes up, as in create
     calls.incrementAndGet();
-    beforeDestroy.run();
+    step.run();
     r.destroyCount.incrementAndGet();
     destroyed.incrementAndGet();
     if (destroyThrows) {
