@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.asCoroutineDispatcher
 import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
 import kotlinx.coroutines.yield
 
 /**
@@ -34,6 +35,8 @@ class HandOffRaceSpec : FunSpec({
                 val ranAfterAcquire = AtomicBoolean()
                 val job = launch(single) { pool.acquireSuspending().use { ranAfterAcquire.set(true) } }
                 eventually(what = "the waiter is queued") { pool.stats().pending() == 1 }
+                // Queued is not yet suspended: once the single thread runs this, the coroutine has.
+                withContext(single) {}
                 // Keep the coroutine's only thread busy so the resumed coroutine cannot run yet.
                 val gate = CountDownLatch(1)
                 single.executor.execute { gate.await() }

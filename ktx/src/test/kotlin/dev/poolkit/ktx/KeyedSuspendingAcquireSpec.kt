@@ -6,13 +6,16 @@ import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import java.time.Duration as JavaDuration
+import java.util.concurrent.Executors
 import java.util.concurrent.atomic.AtomicInteger
 import kotlin.time.Duration.Companion.milliseconds
 import kotlinx.coroutines.CompletableDeferred
+import kotlinx.coroutines.asCoroutineDispatcher
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitCancellation
 import kotlinx.coroutines.cancelAndJoin
 import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
 
 /** The keyed forms: same guarantees, per key. */
 class KeyedSuspendingAcquireSpec : FunSpec({
@@ -53,16 +56,21 @@ class KeyedSuspendingAcquireSpec : FunSpec({
     }
 
     test("a cancelled keyed waiter leaves the key's queue at once and takes nothing") {
-        keyedPool().use { pool ->
-            val held = pool.tryAcquire("a")!!
-            val job = launch { pool.acquireSuspending("a").close() }
-            eventually(what = "the waiter is queued") { pool.stats("a").pending() == 1 }
-            job.cancel()
-            pool.stats("a").pending() shouldBe 0
-            job.join()
-            pool.stats("a").inUse() shouldBe 1
-            held.close()
-            pool.stats().shouldBeAtRest()
+        Executors.newSingleThreadExecutor().asCoroutineDispatcher().use { single ->
+            keyedPool().use { pool ->
+                val held = pool.tryAcquire("a")!!
+                val job = launch(single) { pool.acquireSuspending("a").close() }
+                eventually(what = "the waiter is queued") { pool.stats("a").pending() == 1 }
+                // Queued is not yet suspended: once the single thread runs this, the coroutine has,
+                // and its cancellation handler withdraws the waiter inside cancel().
+                withContext(single) {}
+                job.cancel()
+                pool.stats("a").pending() shouldBe 0
+                job.join()
+                pool.stats("a").inUse() shouldBe 1
+                held.close()
+                pool.stats().shouldBeAtRest()
+            }
         }
     }
 
