@@ -154,10 +154,14 @@ class PoolsOverRealServerTest {
     WebTransportClient client = WebTransportClient.builder().trust(Trust.pinnedSha256(certificate.sha256Hex()))
         .connectTimeout(Duration.ofSeconds(1)).operationTimeout(Duration.ofSeconds(1)).build();
     try (SessionPool pool = SessionPool.builder().client(client).url(server.url("/echo")).maxSize(1).build()) {
+      WebTransportConnection first;
       try (Lease<WebTransportSession> lease = pool.acquire()) {
         assertEquals(1, TestServers.echoOnce(lease.get(), 1));
+        first = java.util.Objects.requireNonNull(lease.get().connection());
       }
       server.close();
+      // The client learns of the close from the server's CONNECTION_CLOSE, on its own thread.
+      first.closeFuture().get(10, TimeUnit.SECONDS);
       long start = System.nanoTime();
       // The idle session's connection died with the server: it is disposed, and a new connect fails.
       PoolCreateException failed = assertThrows(PoolCreateException.class, () -> pool.acquire(Duration.ofSeconds(3)));

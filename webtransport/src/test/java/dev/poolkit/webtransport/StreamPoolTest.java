@@ -108,19 +108,21 @@ class StreamPoolTest {
   void acquireWaitsForAReleaseAndTimesOut() throws Exception {
     try (StreamPool p = pool().maxSize(1).build()) {
       Lease<WebTransportStream> held = p.acquire();
+      WebTransportStream first = held.get();
       assertThrows(PoolTimeoutException.class, () -> p.acquire(Duration.ofMillis(50)));
+      var got = new java.util.concurrent.CompletableFuture<WebTransportStream>();
       var waiter = Thread.ofVirtual().start(() -> {
         try (var lease = p.acquire(Duration.ofSeconds(5))) {
-          assertSame(held.get(), lease.get());
-        } catch (InterruptedException e) {
-          throw new AssertionError(e);
+          got.complete(lease.get());
+        } catch (Throwable e) {
+          got.completeExceptionally(e);
         }
       });
       Thread.sleep(20);
-      WebTransportStream s = held.get();
       held.close();
       waiter.join();
-      assertEquals(1, session.streamsOpened(), "the waiter got the released stream " + s);
+      assertSame(first, got.get(), "the waiter got the released stream");
+      assertEquals(1, session.streamsOpened());
     }
   }
 

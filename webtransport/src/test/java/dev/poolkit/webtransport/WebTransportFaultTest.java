@@ -164,9 +164,10 @@ class WebTransportFaultTest {
   @Test
   void withKeepAliveAnIdleConnectionLivesPastTheIdleTimeout() throws Exception {
     try (WebTransportServer server = TestServers.echoServer().start()) {
-      WebTransportClient client = TestServers.clientBuilder(server).idleTimeout(Duration.ofSeconds(2)).build();
+      // 3 s, more than twice over in the sleep, with room for a keep-alive ping a loaded machine delays.
+      WebTransportClient client = TestServers.clientBuilder(server).idleTimeout(Duration.ofSeconds(3)).build();
       try (WebTransportConnection connection = client.connect("127.0.0.1", server.port())) {
-        Thread.sleep(5_000);
+        Thread.sleep(7_000);
         assertTrue(connection.isOpen(), connection.closeFuture().getNow(null) + "");
         try (WebTransportSession session = connection.openSession("/echo")) {
           assertEquals(4, TestServers.echoOnce(session, 4));

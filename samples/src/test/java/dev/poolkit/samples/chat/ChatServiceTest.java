@@ -153,6 +153,8 @@ class ChatServiceTest {
     ChatService chat = new ChatService(1024);
     MemorySession.ClientEnd feed = subscribe(join(chat, "lobby", "watcher"));
     List<Thread> senders = new ArrayList<>();
+    // A sender's failure would die with its thread: collect them for the test thread.
+    List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
     int each = 50;
     for (String name : List.of("a", "b", "c")) {
       MemorySession.ClientEnd s = join(chat, "lobby", name).openFromClient();
@@ -160,16 +162,20 @@ class ChatServiceTest {
         try {
           for (int i = 0; i < each; i++) {
             s.writeLine("MSG " + i);
-            assertTrue(s.readLine().startsWith("OK "));
+            String answer = s.readLine();
+            if (!answer.startsWith("OK ")) {
+              throw new AssertionError(name + " sent MSG " + i + ", got " + answer);
+            }
           }
-        } catch (Exception e) {
-          throw new AssertionError(e);
+        } catch (Throwable e) {
+          failures.add(e);
         }
       }));
     }
     for (Thread t : senders) {
       t.join();
     }
+    assertEquals(List.of(), failures);
     int[] next = new int[3];
     for (int seq = 1; seq <= 3 * each; seq++) {
       ChatMessage m = ChatMessage.parse(feed.readLine());

@@ -36,8 +36,8 @@ public final class FakeClient implements WebTransportClient {
 
   @Override
   public WebTransportConnection connect(String host, int port) throws InterruptedException, java.io.IOException {
+    CountDownLatch gate = connectGate; // read before the count: a test swaps it on seeing the count
     connectsStarted.incrementAndGet();
-    CountDownLatch gate = connectGate;
     if (gate != null) {
       gate.await();
     }
