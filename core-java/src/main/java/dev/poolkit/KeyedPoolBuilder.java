@@ -1,6 +1,7 @@
 package dev.poolkit;
 
 import dev.poolkit.internal.KeyedSlotPools;
+import dev.poolkit.internal.PoolConfig;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
@@ -35,17 +36,18 @@ public final class KeyedPoolBuilder<K, T> {
     return this;
   }
 
-  /** The same maximum for every key. Default 8. */
+  /** The same maximum for every key. Default 8; 1 to {@link Pool#MAX_SIZE}. */
   public KeyedPoolBuilder<K, T> maxSizePerKey(int maxSizePerKey) {
-    perKey.maxSize(maxSizePerKey); // validates
+    PoolConfig.checkSize("maxSizePerKey", maxSizePerKey);
     this.maxSizePerKey = key -> maxSizePerKey;
     return this;
   }
 
   /**
    * A maximum that depends on the key, asked once when the key's pool is made (CH-B4: not fixed
-   * by whichever caller came first). A result below 1 fails that key's acquire with {@link
-   * IllegalArgumentException}.
+   * by whichever caller came first). A key's pool holds {@code min(maxSizePerKey(key), maxTotal)}
+   * objects at most; a result below 1, or a size above {@link Pool#MAX_SIZE}, fails that key's
+   * acquire with an {@link IllegalArgumentException} naming {@code maxSizePerKey}.
    */
   public KeyedPoolBuilder<K, T> maxSizePerKey(ToIntFunction<? super K> maxSizePerKey) {
     this.maxSizePerKey = Objects.requireNonNull(maxSizePerKey, "maxSizePerKey must not be null");

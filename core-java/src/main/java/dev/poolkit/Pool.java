@@ -49,6 +49,14 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Pool<T> extends AutoCloseable {
 
+  /**
+   * The largest {@code maxSize} (and per-key size of a {@link KeyedPool}): 65,536. A pool allocates
+   * one slot (about 200 bytes, padded against false sharing) per unit of capacity when it is
+   * built, and an acquire that finds nothing idle scans them, so larger sizes are refused with an
+   * {@link IllegalArgumentException} instead of exhausting the heap.
+   */
+  int MAX_SIZE = 1 << 16;
+
   /** Starts building a pool whose objects come from {@code allocator}. */
   static <T> PoolBuilder<T> builder(Allocator<T> allocator) {
     return new PoolBuilder<>(allocator);

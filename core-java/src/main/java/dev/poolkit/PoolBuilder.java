@@ -47,11 +47,12 @@ public final class PoolBuilder<T> {
     return this;
   }
 
-  /** The most objects that may exist at once: idle, leased or being created. Default 10. */
+  /**
+   * The most objects that may exist at once: idle, leased or being created. Default 10; 1 to
+   * {@link Pool#MAX_SIZE}.
+   */
   public PoolBuilder<T> maxSize(int maxSize) {
-    if (maxSize < 1) {
-      throw new IllegalArgumentException("maxSize must be at least 1, was " + maxSize);
-    }
+    PoolConfig.checkSize("maxSize", maxSize);
     this.maxSize = maxSize;
     return this;
   }

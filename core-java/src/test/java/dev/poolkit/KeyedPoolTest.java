@@ -273,7 +273,7 @@ class KeyedPoolTest {
   void builderRejectsBadValuesNamingTheParameter() {
     var b = builder();
     assertTrue(assertThrows(IllegalArgumentException.class, () -> b.maxTotal(0)).getMessage().contains("maxTotal"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> b.maxSizePerKey(0)).getMessage().contains("maxSize"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> b.maxSizePerKey(0)).getMessage().contains("maxSizePerKey"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> b.idlePoolTimeout(Duration.ofSeconds(-1))).getMessage().contains("idlePoolTimeout"));
     assertThrows(NullPointerException.class, () -> KeyedPool.builder(null));
   }

@@ -22,7 +22,7 @@ final class CallbackWaiter<T> extends AsyncWaiter<T> implements PendingAcquire {
     boolean outermost = pool.inCallback.add(self);
     try {
       callback.onLease(lease);
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) { // checked ones thrown undeclared too: never into the releasing thread
       lease.close();
       pool.logCallbackFailure(e);
     } finally {
@@ -51,7 +51,7 @@ final class CallbackWaiter<T> extends AsyncWaiter<T> implements PendingAcquire {
   void fail(Throwable error) {
     try {
       callback.onFailure(error);
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
       pool.logCallbackFailure(e);
     }
   }

@@ -14,6 +14,4 @@ final class Counters {
   final LongAdder dead = new LongAdder();
   final LongAdder expired = new LongAdder();
   final LongAdder invalidated = new LongAdder();
-  /** Leases the pool took and gave back itself (failed take check, lost race): not "acquired". */
-  final LongAdder unusedLeases = new LongAdder();
 }

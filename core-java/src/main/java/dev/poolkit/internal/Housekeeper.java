@@ -1,5 +1,6 @@
 package dev.poolkit.internal;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -13,6 +14,11 @@ import java.util.concurrent.locks.LockSupport;
  * an earlier pass has been idle at least since then. So an object is evicted between one and one
  * and a quarter idle timeouts after its last release, and the eviction CAS expects that exact
  * state, so an object leased meanwhile is never evicted.
+ *
+ * <p>Refill creates run on virtual threads of their own, each into a slot the pass claimed for it
+ * (so it counts as allocated and is never over-created): a create that hangs holds its slot, not
+ * the pass, and eviction and health checks go on (L-4). After a failure, whatever the create threw
+ * (an Error too), one create at a time probes, at a doubling interval, until one succeeds.
  */
 final class Housekeeper<T> implements Runnable {
   private static final System.Logger LOG = System.getLogger("dev.poolkit");
@@ -25,8 +31,12 @@ final class Housekeeper<T> implements Runnable {
   private final long period;
   private volatile boolean stopped;
   private volatile Thread thread;
-  private int refillFailures;
-  private long nextRefill;
+  /** Refill creates in progress, on their own threads. */
+  private final AtomicInteger refilling = new AtomicInteger();
+  /** Consecutive failed refill creates; 0 after a success. */
+  private final AtomicInteger refillFailures = new AtomicInteger();
+  /** No refill before this {@link System#nanoTime()}; set by a failing create. */
+  private volatile long nextRefill = System.nanoTime();
 
   Housekeeper(SlotPool<T> pool, PoolConfig<T> config, boolean purgeDead) {
     this.pool = pool;
@@ -77,14 +87,17 @@ final class Housekeeper<T> implements Runnable {
       try {
         long now = System.nanoTime();
         if (first) {
-          refill(now);
+          refill();
         } else {
           runOnce(now);
         }
-      } catch (RuntimeException | Error e) {
+      } catch (Throwable e) {
         LOG.log(System.Logger.Level.WARNING, config.name() + ": housekeeping failed", e);
       }
       first = false;
+      // Nobody interrupts this thread on purpose (stop unparks it): a flag left by user code run
+      // here (isAlive, destroy) would make every park return at once, a busy loop.
+      Thread.interrupted();
       LockSupport.parkNanos(this, period);
     }
   }
@@ -92,7 +105,7 @@ final class Housekeeper<T> implements Runnable {
   /** One pass. Package-private so tests can drive it deterministically. */
   void runOnce(long now) {
     evict(now);
-    refill(now);
+    refill();
   }
 
   private void evict(long now) {
@@ -133,26 +146,51 @@ final class Housekeeper<T> implements Runnable {
     }
   }
 
-  private void refill(long now) {
-    if (config.minIdle() == 0 || now - nextRefill < 0) {
+  private void refill() {
+    if (config.minIdle() == 0) {
       return;
     }
     while (!stopped && !pool.isClosed() && pool.allocated() < config.minIdle()) {
-      try {
-        if (!pool.createIdle()) {
-          return;
-        }
-        refillFailures = 0;
-      } catch (RuntimeException e) {
-        refillFailures++;
-        long backoff = Math.min(MAX_PERIOD, period << Math.min(refillFailures, 16));
-        nextRefill = now + backoff;
-        LOG.log(
-            System.Logger.Level.DEBUG,
-            config.name() + ": minIdle refill failed; next try in " + backoff / 1_000_000 + " ms",
-            e);
+      // Read on every round: a create started by this loop may fail (and back off) at once.
+      if (System.nanoTime() - nextRefill < 0) {
+        return;
+      }
+      boolean probing = refillFailures.get() > 0;
+      if (probing && refilling.get() > 0) {
+        return; // failing: one probe at a time
+      }
+      Slot<T> s = pool.claimForRefill();
+      if (s == null) {
+        return;
+      }
+      refilling.incrementAndGet();
+      Thread.ofVirtual().name("poolkit-" + config.name() + "-refill").start(() -> refillInto(s));
+      if (probing) {
         return;
       }
     }
+  }
+
+  private void refillInto(Slot<T> s) {
+    try {
+      pool.createIdleInto(s);
+      refillFailures.set(0);
+    } catch (Throwable e) { // an Error or an undeclared checked exception backs off as well
+      int failures = refillFailures.incrementAndGet();
+      long backoff = backoff(failures);
+      nextRefill = System.nanoTime() + backoff;
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          config.name() + ": minIdle refill failed; next try in " + backoff / 1_000_000 + " ms",
+          e);
+    } finally {
+      refilling.decrementAndGet();
+    }
+  }
+
+  /** The pause after {@code failures} failed creates in a row: the period, doubled each time. */
+  long backoff(int failures) {
+    int shift = Math.min(failures, 16);
+    return period > MAX_PERIOD >> shift ? Math.max(period, MAX_PERIOD) : period << shift;
   }
 }

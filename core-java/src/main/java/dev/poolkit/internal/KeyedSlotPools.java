@@ -96,15 +96,22 @@ public final class KeyedSlotPools<K, T> implements KeyedPool<K, T>, CapacityGate
     if (pool != null) {
       return pool;
     }
-    int size = maxSizePerKey.applyAsInt(key);
-    if (size < 1) {
+    int size = Math.min(maxSizePerKey.applyAsInt(key), maxTotal);
+    if (size < 1 || size > dev.poolkit.Pool.MAX_SIZE) {
       throw new IllegalArgumentException(
-          name + ": maxSizePerKey gave " + size + " for key " + key + "; must be at least 1");
+          name
+              + ": maxSizePerKey gave "
+              + size
+              + " for key "
+              + key
+              + "; must be 1 to "
+              + dev.poolkit.Pool.MAX_SIZE
+              + " (Pool.MAX_SIZE), or capped by a maxTotal in that range");
     }
     Allocator<T> allocator =
         Objects.requireNonNull(allocators.apply(key), "allocators gave null for key " + key);
     PoolConfig<T> config =
-        template.forKey(name + "[" + key + "]", allocator, Math.min(size, maxTotal));
+        template.forKey(name + "[" + key + "]", allocator, size);
     SlotPool<T> made = SlotPool.start(config, bounded() ? this : CapacityGate.NONE);
     made.owner = this;
     SlotPool<T> raced = pools.putIfAbsent(key, made);
@@ -118,8 +125,24 @@ public final class KeyedSlotPools<K, T> implements KeyedPool<K, T>, CapacityGate
     return made;
   }
 
+  /**
+   * The key's pool for an async attempt. {@link #afterLookup}, set only by tests, runs between the
+   * lookup and the attempt: the moment a drop can overtake an acquire.
+   */
+  SlotPool<T> lookup(K key) {
+    SlotPool<T> pool = pool(key);
+    java.util.function.BiConsumer<K, SlotPool<T>> hook = afterLookup;
+    if (hook != null) {
+      hook.accept(key, pool);
+    }
+    return pool;
+  }
+
+  /** Test seam: see {@link #lookup}. */
+  volatile java.util.function.@Nullable BiConsumer<K, SlotPool<T>> afterLookup;
+
   /** Whether a closed exception from {@code pool} came from a drop of that key's pool, not close. */
-  private boolean wasDropped(K key, SlotPool<T> pool) {
+  boolean wasDropped(K key, SlotPool<T> pool) {
     return !closed && pools.get(key) != pool;
   }
 
@@ -164,19 +187,34 @@ public final class KeyedSlotPools<K, T> implements KeyedPool<K, T>, CapacityGate
     }
   }
 
+  // The async forms retry after a drop as withPool does, but asynchronously: the drop may fail an
+  // attempt after it linked a waiter, not only at the call (see KeyedFutureAcquire).
+
   @Override
   public CompletableFuture<Lease<T>> acquireAsync(K key) {
-    return pool(key).acquireAsync();
+    return acquireAsyncNanos(key, template.acquireTimeoutNanos());
   }
 
   @Override
   public CompletableFuture<Lease<T>> acquireAsync(K key, Duration timeout) {
-    return pool(key).acquireAsync(timeout);
+    return acquireAsyncNanos(key, SlotPool.timeoutNanos(timeout));
+  }
+
+  private CompletableFuture<Lease<T>> acquireAsyncNanos(K key, long nanos) {
+    SlotPool<T> first = lookup(key); // a closed keyed pool or a bad key throws here, at the call
+    KeyedFutureAcquire<K, T> future = new KeyedFutureAcquire<>(this, key, nanos);
+    future.attempt(first);
+    return future;
   }
 
   @Override
   public PendingAcquire acquireAsync(K key, Duration timeout, AcquireCallback<T> callback) {
-    return pool(key).acquireAsync(timeout, callback);
+    long nanos = SlotPool.timeoutNanos(timeout);
+    Objects.requireNonNull(callback, "callback must not be null");
+    SlotPool<T> first = lookup(key);
+    KeyedCallbackAcquire<K, T> pending = new KeyedCallbackAcquire<>(this, key, nanos, callback);
+    pending.start(first);
+    return pending;
   }
 
   @Override
@@ -260,21 +298,33 @@ public final class KeyedSlotPools<K, T> implements KeyedPool<K, T>, CapacityGate
           continue;
         }
         Long since = emptySince.putIfAbsent(pool, now);
-        if (since != null && now - since >= idlePoolTimeout && retire(e.getKey(), pool)) {
+        if (since != null && now - since >= idlePoolTimeout && drop(e.getKey(), pool)) {
           emptySince.remove(pool);
-          pool.close();
-          statsLock.writeLock().lock();
-          try {
-            dropped.add(pool.stats());
-            retiring.remove(pool);
-          } finally {
-            statsLock.writeLock().unlock();
-          }
         }
       }
       emptySince.keySet().retainAll(pools.values());
       LockSupport.parkNanos(this, period);
     }
+  }
+
+  /**
+   * Drops the key's pool (CH-6): out of the map, closed, its counters kept in the totals. An
+   * acquire that got the pool just before fails on it with a closed exception and is retried on
+   * the key's new pool. Package-private for tests.
+   */
+  boolean drop(K key, SlotPool<T> pool) {
+    if (!retire(key, pool)) {
+      return false;
+    }
+    pool.close();
+    statsLock.writeLock().lock();
+    try {
+      dropped.add(pool.stats());
+      retiring.remove(pool);
+    } finally {
+      statsLock.writeLock().unlock();
+    }
+    return true;
   }
 
   private boolean retire(K key, SlotPool<T> pool) {

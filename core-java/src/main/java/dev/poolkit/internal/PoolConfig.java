@@ -35,6 +35,22 @@ public record PoolConfig<T>(
     }
   }
 
+  /** Checks a pool size given as {@code parameter}: 1 to {@link dev.poolkit.Pool#MAX_SIZE}. */
+  public static int checkSize(String parameter, int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException(parameter + " must be at least 1, was " + size);
+    }
+    if (size > dev.poolkit.Pool.MAX_SIZE) {
+      throw new IllegalArgumentException(
+          parameter
+              + " must be at most "
+              + dev.poolkit.Pool.MAX_SIZE
+              + " (Pool.MAX_SIZE: a slot per unit of capacity is allocated when the pool is built), was "
+              + size);
+    }
+    return size;
+  }
+
   /** This configuration for one key of a keyed pool. */
   <U> PoolConfig<U> forKey(String keyName, Allocator<U> keyAllocator, int keyMaxSize) {
     return new PoolConfig<>(

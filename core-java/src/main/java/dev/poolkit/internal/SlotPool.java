@@ -107,7 +107,7 @@ import org.jspecify.annotations.Nullable;
 public final class SlotPool<T> implements Pool<T> {
   private static final System.Logger LOG = System.getLogger("dev.poolkit");
   /** Deadlines further away than this (about 73 years) are "for ever". */
-  private static final long FOREVER = Long.MAX_VALUE >>> 2;
+  static final long FOREVER = Long.MAX_VALUE >>> 2;
 
   private final PoolConfig<T> config;
   private final String name;
@@ -129,6 +129,9 @@ public final class SlotPool<T> implements Pool<T> {
   /** Spreads lifetimes (see {@link #jitteredLifetime()}). */
   private final java.util.concurrent.atomic.AtomicLong jitterSeed =
       new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+  /** The highest {@code reused} reported so far (see {@link #stats()}). */
+  private final java.util.concurrent.atomic.AtomicLong reusedFloor =
+      new java.util.concurrent.atomic.AtomicLong();
   /** Threads running an acquire callback of this pool right now (see CallbackWaiter). */
   final java.util.Set<Thread> inCallback = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final @Nullable Housekeeper<T> housekeeper;
@@ -313,22 +316,19 @@ public final class SlotPool<T> implements Pool<T> {
   private @Nullable Lease<T> retryTake(BlockingWaiter<T> w) {
     boolean rearmed = false;
     while (true) {
-      Lease<T> lease = takeIdle(hint());
+      // Claimed, not leased: if the waiter's outcome was decided meanwhile, the object goes back
+      // without ever having been a lease, so stats never count (and uncount) a lease nobody got.
+      Slot<T> idle = claimIdle();
       // Quietly: if close ran meanwhile, the caller's loop reports it; throwing here would strand
       // a slot handed to us in the meantime.
-      Slot<T> empty = lease == null ? claimEmptyQuietly() : null;
-      if (lease != null || empty != null) {
+      Slot<T> empty = idle == null ? claimEmptyQuietly() : null;
+      if (idle != null || empty != null) {
         int from = w.tryLeave();
         if (from >= 0) {
           leave(w, from);
-          return lease != null ? lease : createLease(Objects.requireNonNull(empty));
+          return idle != null ? leaseOwned(idle) : createLease(Objects.requireNonNull(empty));
         }
-        if (lease != null) { // we were handed a slot (or failed) meanwhile; keep that outcome
-          counters.unusedLeases.increment();
-          lease.close();
-        } else {
-          capacityFreed(Objects.requireNonNull(empty));
-        }
+        giveBackFound(idle, empty); // we were handed a slot (or failed) meanwhile: keep that outcome
         return null;
       }
       if (rearmed || !queue.rearm(w)) {
@@ -380,6 +380,15 @@ public final class SlotPool<T> implements Pool<T> {
     return new LeaseImpl<>(this, s, s.publishLease());
   }
 
+  /** Gives back what a waiter found itself after its outcome was decided by someone else. */
+  private void giveBackFound(@Nullable Slot<T> idle, @Nullable Slot<T> empty) {
+    if (idle != null) {
+      restoreIdle(idle); // never leased: it keeps its place in the reuse order
+    } else {
+      capacityFreed(Objects.requireNonNull(empty));
+    }
+  }
+
   /** Gives back a slot a waiter owns but will not use. */
   private void giveBack(Slot<T> s) {
     if (s.object == null) {
@@ -390,27 +399,38 @@ public final class SlotPool<T> implements Pool<T> {
   }
 
   private @Nullable Lease<T> takeIdle(int hint) {
+    if (checkOnTake) {
+      // Checked before it becomes a lease: a lease is counted (by its generation) only once it is
+      // handed out, so acquired and reused never count a take that failed its check (PoolStats).
+      Slot<T> s = claimIdle();
+      return s == null ? null : leaseOwned(s);
+    }
+    // The stamp comes from the take's CAS: re-reading the state instead could pick up a forced
+    // close's BUSY state and make a lease that looks live while the close destroys its object.
+    return store.take(hint, this);
+  }
+
+  /**
+   * Claims an idle object that passes the take check (lifetime, health: PO-4, PY-B1) into
+   * ownership (BUSY); objects that fail it are destroyed. {@code null} if none is idle.
+   */
+  private @Nullable Slot<T> claimIdle() {
     while (true) {
-      // The stamp comes from the take's CAS: re-reading the state instead could pick up a forced
-      // close's BUSY state and make a lease that looks live while the close destroys its object.
-      LeaseImpl<T> lease = store.take(hint, this);
-      if (lease == null || !checkOnTake || passesTakeCheck(lease.slot, lease.stamp)) {
-        return lease;
+      Slot<T> s = store.claimAny(hint());
+      if (s == null || !checkOnTake || passesTakeCheck(s)) {
+        return s;
       }
     }
   }
 
-  /** Checks an idle object just leased; if it is expired or dead it is destroyed. */
-  private boolean passesTakeCheck(Slot<T> s, long stamp) {
+  /** Checks an owned idle object; if it is expired or dead it is destroyed. */
+  private boolean passesTakeCheck(Slot<T> s) {
     boolean expired = lifetime > 0 && System.nanoTime() - s.expiresAt >= 0;
     if (!expired && (!hasIsAlive || isAlive(s))) {
       return true;
     }
-    counters.unusedLeases.increment(); // the take counted a lease that is never handed out
-    if (s.cas(stamp, Slot.with(stamp, Slot.BUSY))) {
-      (expired ? counters.expired : counters.dead).increment();
-      retire(s);
-    }
+    (expired ? counters.expired : counters.dead).increment();
+    retire(s);
     return false;
   }
 
@@ -477,7 +497,7 @@ public final class SlotPool<T> implements Pool<T> {
     if (hook != null) {
       try {
         hook.accept(object);
-      } catch (RuntimeException | Error e) {
+      } catch (Throwable e) { // a checked exception thrown undeclared (Kotlin, sneaky throw) too
         destroyOwned(s);
         capacityFreed(s);
         throw new PoolCreateException(name + ": the onCreate hook failed: " + e, e);
@@ -512,7 +532,7 @@ public final class SlotPool<T> implements Pool<T> {
     return acquireAsyncNanos(timeoutNanos(timeout));
   }
 
-  private CompletableFuture<Lease<T>> acquireAsyncNanos(long nanos) {
+  CompletableFuture<Lease<T>> acquireAsyncNanos(long nanos) {
     FutureWaiter<T> w = new FutureWaiter<>(this);
     startAsync(w, nanos);
     return w.future;
@@ -522,6 +542,10 @@ public final class SlotPool<T> implements Pool<T> {
   public PendingAcquire acquireAsync(Duration timeout, AcquireCallback<T> callback) {
     long nanos = timeoutNanos(timeout);
     Objects.requireNonNull(callback, "callback must not be null");
+    return acquireAsyncNanos(nanos, callback);
+  }
+
+  PendingAcquire acquireAsyncNanos(long nanos, AcquireCallback<T> callback) {
     CallbackWaiter<T> w = new CallbackWaiter<>(this, callback);
     startAsync(w, nanos);
     return w;
@@ -564,25 +588,21 @@ public final class SlotPool<T> implements Pool<T> {
       w.fail(e);
       return;
     }
-    lease = takeIdle(hint());
-    if (lease != null) {
+    // Look again now that we are linked (a release before that did not see us). Claimed, not
+    // leased, as in retryTake; quietly: linked now, a close must fail the waiter, not this call.
+    Slot<T> idle = claimIdle();
+    empty = idle == null ? claimEmptyQuietly() : null;
+    if (idle != null || empty != null) {
       if (w.tryCancel()) {
         queue.remove(w);
-        w.deliver(lease);
+        if (idle != null) {
+          w.deliver(leaseOwned(idle));
+        } else {
+          createAsync(Objects.requireNonNull(empty), w);
+        }
         return;
       }
-      counters.unusedLeases.increment();
-      lease.close();
-    } else {
-      empty = claimEmptyQuietly(); // linked now: a close must fail the waiter, not this call
-      if (empty != null) {
-        if (w.tryCancel()) {
-          queue.remove(w);
-          createAsync(empty, w);
-          return;
-        }
-        capacityFreed(empty);
-      }
+      giveBackFound(idle, empty);
     }
     if (nanos < FOREVER && w.state == Waiter.WAITING) {
       w.timeoutNanos = nanos;
@@ -600,11 +620,16 @@ public final class SlotPool<T> implements Pool<T> {
     return takeIdle(hint());
   }
 
+  /**
+   * An async waiter's deadline passed, on the shared timer thread: the outcome is decided here,
+   * the failure is delivered through {@link #runAsync}, so no user code runs on the timer.
+   */
   void timeOut(AsyncWaiter<T> w, long nanos) {
     if (w.tryCancel()) {
       queue.remove(w);
       counters.timeouts.increment();
-      w.fail(timeoutException(nanos));
+      PoolTimeoutException e = timeoutException(nanos);
+      runAsync(() -> w.fail(e));
     }
   }
 
@@ -625,7 +650,7 @@ public final class SlotPool<T> implements Pool<T> {
           Lease<T> lease;
           try {
             lease = createLease(s);
-          } catch (RuntimeException | Error e) {
+          } catch (Throwable e) {
             w.fail(e);
             return;
           }
@@ -633,11 +658,17 @@ public final class SlotPool<T> implements Pool<T> {
         });
   }
 
+  /**
+   * Runs user-facing work (completing a future, calling a callback) off the calling thread. A
+   * rejected task runs on a fresh virtual thread: a lease must never be dropped because an
+   * executor was shut down, and the caller may be the shared deadline timer, which must never run
+   * user code (a slow stage would delay every pool's deadlines).
+   */
   void runAsync(Runnable task) {
     try {
       asyncExecutor.execute(task);
     } catch (RejectedExecutionException e) {
-      task.run(); // a lease must never be dropped because an executor was shut down
+      Thread.ofVirtual().start(task);
     }
   }
 
@@ -921,7 +952,7 @@ public final class SlotPool<T> implements Pool<T> {
   private boolean isAlive(Slot<T> s) {
     try {
       return allocator.isAlive(object(s));
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) { // a checked exception thrown undeclared (Kotlin, sneaky throw) too
       LOG.log(System.Logger.Level.DEBUG, name + ": isAlive threw; treating the object as dead", e);
       return false;
     }
@@ -953,13 +984,23 @@ public final class SlotPool<T> implements Pool<T> {
 
   /** Creates one object into an empty slot for minIdle; false if there was no room. */
   boolean createIdle() {
-    Slot<T> s = claimEmptyQuietly();
+    Slot<T> s = claimForRefill();
     if (s == null) {
       return false;
     }
+    createIdleInto(s);
+    return true;
+  }
+
+  /** Claims an empty slot to create an idle object into; {@code null} if there is no room. */
+  @Nullable Slot<T> claimForRefill() {
+    return claimEmptyQuietly();
+  }
+
+  /** Creates into a slot from {@link #claimForRefill} and makes the object available. */
+  void createIdleInto(Slot<T> s) {
     createInto(s);
     makeAvailable(s);
-    return true;
   }
 
   /**
@@ -1049,8 +1090,11 @@ public final class SlotPool<T> implements Pool<T> {
       }
     }
     boolean closed = queue.isClosed();
-    leases -= counters.unusedLeases.sum();
+    // Read after the generations: a creation counts itself before it publishes its lease, so this
+    // difference can only undercount (a creation in flight), never overcount; the floor keeps the
+    // reported value from going back when a later snapshot catches a creation in flight.
     long createdForLease = counters.createdForLease.sum();
+    long reused = reusedFloor.accumulateAndGet(leases - createdForLease, Math::max);
     return new PoolStats(
         name,
         slots.length,
@@ -1061,7 +1105,7 @@ public final class SlotPool<T> implements Pool<T> {
         queue.size(),
         closed ? 0 : slots.length - leased,
         leases,
-        Math.max(0, leases - createdForLease),
+        reused,
         counters.created.sum(),
         counters.destroyed.sum(),
         counters.timeouts.sum(),
