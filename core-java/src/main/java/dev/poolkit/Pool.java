@@ -31,8 +31,13 @@ import org.jspecify.annotations.Nullable;
  *
  * Every timeout is a deadline measured from the call. {@link Duration#ZERO} means "do not wait":
  * the acquire fails at once with {@link PoolExhaustedException} when nothing is free (Poco's
- * behaviour). Creating an object is not waiting: a create that is under way when the deadline
- * passes is finished and its object leased.
+ * behaviour). The deadline bounds the whole acquire, a create it starts included: with a
+ * deadline the create runs on a virtual thread of its own, and when the deadline passes (or the
+ * waiting thread is interrupted) first, the acquire fails and the object, once created, joins the
+ * pool for the next acquire, so a create that hangs never holds an acquire past its deadline and
+ * loses nothing (L-4). {@link #tryAcquire()} and a zero timeout have no deadline to hold: a create
+ * they start runs on the calling thread. Bound the create itself with your allocator's own
+ * timeouts (connect, handshake), since a create that never returns keeps its slot.
  *
  * <h2>Close</h2>
  *
@@ -78,10 +83,11 @@ public interface Pool<T> extends AutoCloseable {
   /**
    * Leases an object, waiting up to {@code timeout} for one.
    *
-   * <p>Timeout: a deadline from the call; {@link PoolTimeoutException} when it passes, {@link
-   * PoolExhaustedException} at once when it is zero and nothing is free. Interrupt: a thread
-   * interrupted while waiting throws {@link InterruptedException} and takes nothing: an object
-   * handed over at the same moment goes back to the pool. Close: fails with {@link
+   * <p>Timeout: a deadline from the call, also while an object is created for this acquire;
+   * {@link PoolTimeoutException} when it passes, {@link PoolExhaustedException} at once when it is
+   * zero and nothing is free. Interrupt: a thread interrupted while waiting, for capacity or for
+   * its object's create, throws {@link InterruptedException} and takes nothing: an object handed
+   * over (or created) at the same moment goes back to the pool. Close: fails with {@link
    * PoolClosedException}, at once if the pool is closed, or when {@code close} runs while waiting.
    *
    * @param timeout how long to wait at most; zero to fail fast

@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
 abstract class AsyncWaiter<T> extends Waiter<T> implements Runnable {
   final SlotPool<T> pool;
   volatile @Nullable ScheduledFuture<?> timer;
-  /** The acquire's timeout, for the deadline task's message. */
+  /** The acquire's timeout, for the deadline task and a create's deadline. */
   long timeoutNanos;
+  /** {@link System#nanoTime()} the timeout counts from; set only when there is a deadline. */
+  long start;
 
   AsyncWaiter(SlotPool<T> pool) {
     this.pool = pool;

@@ -219,9 +219,17 @@ public final class SlotPool<T> implements Pool<T> {
   }
 
   private Lease<T> acquireNanos(long nanos) throws InterruptedException {
-    Lease<T> lease = tryAcquire();
+    if (queue.isClosed()) {
+      throw closedException();
+    }
+    int hint = hint();
+    Lease<T> lease = takeIdle(hint);
     if (lease != null) {
       return lease;
+    }
+    Slot<T> empty = claimEmpty(hint);
+    if (empty != null) {
+      return createFor(empty, nanos > 0 ? System.nanoTime() : 0, nanos);
     }
     if (nanos <= 0) {
       counters.exhausted.increment();
@@ -229,7 +237,7 @@ public final class SlotPool<T> implements Pool<T> {
           name + ": all " + slots.length + " objects are in use and the acquire may not wait");
     }
     // CH-B1: the deadline counts from here, the call's first moment of waiting (reading the clock
-    // earlier would cost the fast path a third of its time; a create is not waiting, see Pool).
+    // earlier would cost the fast path a third of its time; a create bounds itself, see createFor).
     return await(System.nanoTime(), nanos);
   }
 
@@ -256,7 +264,7 @@ public final class SlotPool<T> implements Pool<T> {
     while (true) {
       if (look) {
         look = false;
-        Lease<T> lease = retryTake(w);
+        Lease<T> lease = retryTake(w, start, nanos);
         if (lease != null) {
           return lease;
         }
@@ -269,7 +277,7 @@ public final class SlotPool<T> implements Pool<T> {
           giveBack(s);
           throw new InterruptedException(name + ": interrupted while waiting for an object");
         }
-        return leaseOwned(s);
+        return s.object == null ? createFor(s, start, nanos) : leaseOwned(s);
       }
       if (state == Waiter.FAILED) {
         if (interrupted) {
@@ -313,7 +321,8 @@ public final class SlotPool<T> implements Pool<T> {
    * @return the lease, or {@code null} if the waiter is WAITING again or its outcome was decided
    *     meanwhile (ASSIGNED or FAILED; what it found is given back)
    */
-  private @Nullable Lease<T> retryTake(BlockingWaiter<T> w) {
+  private @Nullable Lease<T> retryTake(BlockingWaiter<T> w, long start, long nanos)
+      throws InterruptedException {
     boolean rearmed = false;
     while (true) {
       // Claimed, not leased: if the waiter's outcome was decided meanwhile, the object goes back
@@ -326,7 +335,9 @@ public final class SlotPool<T> implements Pool<T> {
         int from = w.tryLeave();
         if (from >= 0) {
           leave(w, from);
-          return idle != null ? leaseOwned(idle) : createLease(Objects.requireNonNull(empty));
+          return idle != null
+              ? leaseOwned(idle)
+              : createFor(Objects.requireNonNull(empty), start, nanos);
         }
         giveBackFound(idle, empty); // we were handed a slot (or failed) meanwhile: keep that outcome
         return null;
@@ -461,8 +472,90 @@ public final class SlotPool<T> implements Pool<T> {
   /** Creates into an owned empty slot and leases it; on failure the capacity is given back. */
   private Lease<T> createLease(Slot<T> s) {
     createInto(s);
+    return leaseCreated(s);
+  }
+
+  /** Leases an object just created into an owned slot (counted before the lease is published). */
+  Lease<T> leaseCreated(Slot<T> s) {
     counters.createdForLease.increment();
     return new LeaseImpl<>(this, s, s.publishLease());
+  }
+
+  /**
+   * Creates into an owned empty slot for a blocking acquire whose deadline counts from {@code
+   * start}: on this thread if it has no deadline (zero: it never waits for capacity, only for its
+   * own create; none: nothing to hold), else on a thread of its own, waited for up to the deadline.
+   */
+  private Lease<T> createFor(Slot<T> s, long start, long nanos) throws InterruptedException {
+    return nanos > 0 && nanos < FOREVER ? createWithin(s, start, nanos) : createLease(s);
+  }
+
+  /**
+   * Waits up to the deadline for a create running on its own thread (L-4: a create that hangs
+   * never holds an acquire past its deadline). At the deadline, or on an interrupt, the acquire
+   * gives up and the object, once created, goes to the pool ({@link BoundedCreate}).
+   */
+  private Lease<T> createWithin(Slot<T> s, long start, long nanos) throws InterruptedException {
+    BoundedCreate<T> c = BoundedCreate.forThread(this, s, Thread.currentThread());
+    // Its own virtual thread, not the async executor: that one delivers to async acquires only.
+    Thread.ofVirtual().start(c);
+    boolean interrupted = false;
+    while (true) {
+      if (c.state == BoundedCreate.DONE) {
+        Throwable failure = c.failure;
+        if (interrupted) { // the create finished first: give its object back, report the interrupt
+          if (failure == null) {
+            makeAvailable(s);
+          }
+          throw new InterruptedException(name + ": interrupted while an object was created for it");
+        }
+        if (failure != null) {
+          throw createFailure(failure);
+        }
+        return leaseCreated(s);
+      }
+      if (!interrupted && Thread.interrupted()) {
+        if (c.abandon()) {
+          throw new InterruptedException(name + ": interrupted while an object was created for it");
+        }
+        interrupted = true;
+        continue; // finished meanwhile
+      }
+      long left = nanos - (System.nanoTime() - start);
+      if (left <= 0) {
+        if (c.abandon()) {
+          counters.timeouts.increment();
+          throw createTimeoutException(nanos);
+        }
+        continue; // finished meanwhile
+      }
+      LockSupport.parkNanos(this, left);
+    }
+  }
+
+  /** A create's failure, as the acquire that waited for it throws it. */
+  private RuntimeException createFailure(Throwable failure) {
+    if (failure instanceof PoolClosedException) {
+      return closedException(); // fresh, so the stack trace is this thread's
+    }
+    if (failure instanceof RuntimeException e) {
+      return e;
+    }
+    if (failure instanceof Error e) {
+      throw e;
+    }
+    return new PoolCreateException(name + ": could not create an object: " + failure, failure);
+  }
+
+  void logAbandonedCreateFailure(Throwable e) {
+    LOG.log(System.Logger.Level.DEBUG, name + ": a create whose acquire gave up failed", e);
+  }
+
+  /** An async acquire's deadline passed while its object was created (on the timer thread). */
+  void timedOutWhileCreating(AsyncWaiter<T> w, long nanos) {
+    counters.timeouts.increment();
+    PoolTimeoutException e = createTimeoutException(nanos);
+    runAsync(() -> w.fail(e));
   }
 
   /**
@@ -567,6 +660,10 @@ public final class SlotPool<T> implements Pool<T> {
       w.deliver(lease);
       return;
     }
+    w.timeoutNanos = nanos; // for a create's deadline as well as the wait's
+    if (nanos > 0 && nanos < FOREVER) {
+      w.start = System.nanoTime();
+    }
     if (empty != null) {
       w.tryAssign(null);
       createAsync(empty, w);
@@ -605,7 +702,6 @@ public final class SlotPool<T> implements Pool<T> {
       giveBackFound(idle, empty);
     }
     if (nanos < FOREVER && w.state == Waiter.WAITING) {
-      w.timeoutNanos = nanos;
       w.timer = Timers.schedule(w, nanos);
       if (w.state != Waiter.WAITING) {
         w.cancelTimer();
@@ -643,8 +739,20 @@ public final class SlotPool<T> implements Pool<T> {
     }
   }
 
-  /** Creates into an owned empty slot off the caller's thread, then delivers to {@code w}. */
+  /**
+   * Creates into an owned empty slot off the caller's thread, then delivers to {@code w}; with a
+   * deadline, the deadline fails {@code w} if the create has not finished by then, and the object
+   * goes to the pool when it has ({@link BoundedCreate}).
+   */
   private void createAsync(Slot<T> s, AsyncWaiter<T> w) {
+    long nanos = w.timeoutNanos;
+    if (nanos > 0 && nanos < FOREVER) {
+      BoundedCreate<T> c = BoundedCreate.forWaiter(this, s, w);
+      long left = Math.max(0, nanos - (System.nanoTime() - w.start));
+      c.timer = Timers.schedule(() -> c.expire(nanos), left); // before the create can finish
+      runAsync(c);
+      return;
+    }
     runAsync(
         () -> {
           Lease<T> lease;
@@ -1205,6 +1313,14 @@ public final class SlotPool<T> implements Pool<T> {
 
   private PoolClosedException closedException() {
     return new PoolClosedException(name + ": pool is closed");
+  }
+
+  private PoolTimeoutException createTimeoutException(long nanos) {
+    return new PoolTimeoutException(
+        name
+            + ": the object being created for this acquire was not ready within "
+            + Duration.ofNanos(nanos)
+            + "; it joins the pool when its create returns");
   }
 
   private PoolTimeoutException timeoutException(long nanos) {

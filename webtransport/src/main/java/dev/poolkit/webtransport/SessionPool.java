@@ -54,9 +54,10 @@ import org.jspecify.annotations.Nullable;
  *
  * A refused session ({@link WebTransportRefusedException}), a failed connect or an open past its
  * deadline fails the acquire with {@link dev.poolkit.PoolCreateException} whose cause is the
- * transport's exception; the capacity is given back (PY-7). A session open blocks the acquiring
- * thread up to {@code openTimeout} (after the connect's own {@code connectTimeout}), also past the
- * acquire's deadline: creating is not waiting. Every other acquire, release, statistics and close
+ * transport's exception; the capacity is given back (PY-7). A session open takes up to {@code
+ * openTimeout} (after the connect's own {@code connectTimeout}); an acquire waits for it only up
+ * to its own deadline (then {@link dev.poolkit.PoolTimeoutException}), and an open still running
+ * then goes on and its session joins the pool. Every other acquire, release, statistics and close
  * rule is {@link Pool}'s: {@code close()} closes idle sessions (and so their connections) at once
  * and leased ones when they are released.
  */
