@@ -7,11 +7,7 @@ package dev.poolkit;
  * Pool#close(java.time.Duration)}) it stays dead, even when the same object is later leased to
  * someone else. Methods are thread-safe; the usual pattern is try-with-resources:
  *
- * <pre>{@code
- * try (Lease<Connection> lease = pool.acquire()) {
- *   lease.get().send(request);
- * }
- * }</pre>
+ * {@snippet class=dev.poolkit.JavadocExamplesTest region=lease}
  *
  * @param <T> the pooled type
  */

@@ -7,12 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A bounded pool of reusable objects, made for virtual threads.
  *
- * <pre>{@code
- * Pool<Connection> pool = Pool.builder(new ConnectionAllocator(url)).maxSize(10).build();
- * try (Lease<Connection> lease = pool.acquire()) {
- *   lease.get().query("select 1");
- * }
- * }</pre>
+ * {@snippet class=dev.poolkit.JavadocExamplesTest region=pool}
  *
  * <h2>Waiting</h2>
  *

@@ -13,11 +13,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Pools by name (Poco's {@code SessionPoolContainer}, PO-11). Thread-safe.
  *
- * <pre>{@code
- * PoolRegistry registry = new PoolRegistry();
- * registry.add(Pool.builder(allocator).name("orders-db").build());
- * Pool<?> pool = registry.get("orders-db");
- * }</pre>
+ * {@snippet class=dev.poolkit.JavadocExamplesTest region=registry}
  */
 public final class PoolRegistry implements AutoCloseable {
   private final Map<String, Pool<?>> pools = new ConcurrentHashMap<>();
