@@ -124,7 +124,10 @@ final class FlupkeSession implements WebTransportSession {
     }
   }
 
-  private void terminated(long code, String reason) {
+  private void terminated(long signedCode, String reason) {
+    // The capsule's code is an unsigned 32-bit integer; Flupke 0.9.4 reads it as a signed int, so
+    // 2^31..2^32-1 arrive negative (measured: 4294967295 came as -1).
+    long code = signedCode & MAX_CODE;
     CloseInfo info;
     if (closing.get()) {
       info = new CloseInfo(CloseInfo.Cause.LOCAL, code, reason);
