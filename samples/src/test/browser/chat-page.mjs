@@ -8,32 +8,14 @@
 //   SENT <answer>     the page sent <textToSend> and the server answered (OK <seq>)
 //   SCREENSHOT <path>
 // Exits 0 when all steps passed, 1 with "ERROR <reason>" otherwise (including when Chromium cannot start).
-import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { inChromium, STEP_MS } from './chromium.mjs';
 
 const [pageUrl, screenshotPath, expectedText, textToSend] = process.argv.slice(2);
 if (!pageUrl || !screenshotPath || !expectedText || !textToSend) {
   console.log('ERROR usage: node chat-page.mjs <pageUrl> <screenshotPath> <expectedText> <textToSend>');
   process.exit(1);
 }
-const STEP_MS = 30_000;
-const userDataDir = mkdtempSync(join(tmpdir(), 'poolkit-chromium-'));
-let context;
-try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    timeout: STEP_MS,
-  });
-  console.error(`chromium ${context.browser()?.version() ?? '(persistent context)'} started`);
-  const page = context.pages()[0] ?? await context.newPage();
-  page.on('console', (m) => console.error(`[page ${m.type()}] ${m.text()}`));
-  page.on('pageerror', (e) => console.error(`[page error] ${e}`));
-
+await inChromium(async (page) => {
   await page.goto(pageUrl, { timeout: STEP_MS });
   const status = page.locator('#status');
   await page.waitForFunction(
@@ -58,13 +40,4 @@ try {
 
   await page.screenshot({ path: screenshotPath, fullPage: true });
   console.log(`SCREENSHOT ${screenshotPath}`);
-  await context.close();
-  rmSync(userDataDir, { recursive: true, force: true });
-  process.exit(0);
-} catch (e) {
-  console.log(`ERROR ${String(e?.message ?? e).split('\n')[0]}`);
-  console.error(e);
-  try { await context?.close(); } catch { /* already gone */ }
-  rmSync(userDataDir, { recursive: true, force: true });
-  process.exit(1);
-}
+});

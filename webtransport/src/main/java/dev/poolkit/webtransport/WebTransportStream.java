@@ -54,7 +54,7 @@ public interface WebTransportStream extends AutoCloseable {
 
   /**
    * Whether a pool may hand this stream to the next user: send side open, peer's FIN not seen, no
-   * unread bytes, not broken, session open (PY-B6).
+   * unread bytes, not broken, session open and not {@linkplain WebTransportSession#isBroken() broken} (PY-B6).
    */
   boolean isReusable();
 

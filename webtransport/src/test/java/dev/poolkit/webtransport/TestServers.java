@@ -26,6 +26,43 @@ final class TestServers {
     }
   }
 
+  /**
+   * Sends every datagram the session receives back to it, until the session ends, on its own
+   * virtual thread (a route handler must not block).
+   */
+  static void echoDatagrams(WebTransportSession session) {
+    Thread.ofVirtual().name("test-datagram-echo").start(() -> {
+      try {
+        while (true) {
+          byte[] payload = session.receiveDatagram(Duration.ofSeconds(30));
+          if (payload != null) {
+            session.sendDatagram(payload);
+          }
+        }
+      } catch (IOException | InterruptedException e) {
+        // The session ended.
+      }
+    });
+  }
+
+  /**
+   * Sends {@code payload} until a datagram comes back (datagrams may be lost, RFC 9221), at most
+   * {@code attempts} times, 1 s apart.
+   *
+   * @return the first datagram received after the first send
+   */
+  static byte[] datagramRoundTrip(WebTransportSession session, byte[] payload, int attempts)
+      throws IOException, InterruptedException {
+    for (int i = 0; i < attempts; i++) {
+      session.sendDatagram(payload);
+      byte[] answer = session.receiveDatagram(Duration.ofSeconds(1));
+      if (answer != null) {
+        return answer;
+      }
+    }
+    throw new IOException("no datagram came back after " + attempts + " sends");
+  }
+
   static WebTransportServer.Builder echoServer() {
     return WebTransportServer.builder().route("/echo", s -> s.onIncomingStream(TestServers::echo));
   }

@@ -1,27 +1,20 @@
 package dev.poolkit.samples.chat;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.poolkit.samples.browser.BrowserScript;
 import dev.poolkit.webtransport.Trust;
 import dev.poolkit.webtransport.WebTransportClient;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,12 +22,11 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Headless Chromium (Debian's /usr/bin/chromium, QUIC on) opens the chat page, which joins a room
  * over WebTransport with {@code serverCertificateHashes}; a Java client chats with it both ways.
- * {@code src/test/browser/chat-page.mjs} drives the page with playwright-core. Fails when node or
+ * {@code src/test/browser/chat-page.mjs} drives the page with playwright-core ({@link BrowserScript}). Fails when node or
  * Chromium cannot start: there is no skip.
  */
 @Timeout(180)
 class ChatPageBrowserTest {
-  private static final Path SCRIPT_DIR = Path.of("src/test/browser");
   private static final Path SCREENSHOT = Path.of("target/chat-page.png").toAbsolutePath();
   private static final Duration STEP = Duration.ofSeconds(60);
 
@@ -44,7 +36,6 @@ class ChatPageBrowserTest {
     String fromJava = "hello from java ☕ " + System.nanoTime();
     String fromBrowser = "hello from chromium, grüße " + System.nanoTime();
     Files.deleteIfExists(SCREENSHOT);
-    Path stderr = Path.of("target/chat-page-node.log").toAbsolutePath();
 
     try (ChatServer server = ChatServer.start();
          ChatPage page = ChatPage.start(server)) {
@@ -53,53 +44,26 @@ class ChatPageBrowserTest {
           .build();
       List<ChatMessage> received = new CopyOnWriteArrayList<>();
       try (ChatClient java = ChatClient.join(transport, server.baseUrl(), "lobby", "java", received::add)) {
-        Process node = new ProcessBuilder("node", "chat-page.mjs", page.url("lobby", "browser").toString(),
-                SCREENSHOT.toString(), fromJava, fromBrowser)
-            .directory(SCRIPT_DIR.toFile())
-            .redirectError(stderr.toFile())
-            .start();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread.ofVirtual().start(() -> {
-          try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
-            out.lines().forEach(lines::add);
-          } catch (IOException e) {
-            lines.add("ERROR reading node's output: " + e);
-          }
-          lines.add("EOF");
-        });
-        try {
+        try (BrowserScript node = BrowserScript.start("chat-page.mjs", "chat-page-node.log",
+            List.of(page.url("lobby", "browser").toString(), SCREENSHOT.toString(), fromJava, fromBrowser))) {
           // "JOINED joined lobby as browser", with " (attempt 2)" when the page had to retry its join.
           // The page retries as a chat page should, but here the first join must work: failed first
           // joins were the server dropping Chromium's connection (webtransport NOTES G0).
-          String joined = expect(lines, "JOINED", stderr);
+          String joined = node.expect("JOINED", STEP);
           System.out.println("ChatPageBrowserTest: " + joined);
           assertFalse(joined.contains("(attempt"), "the page's first join failed: " + joined);
           assertInstanceOf(SendResult.Accepted.class, java.send(fromJava));
-          expect(lines, "RECEIVED", stderr);
-          String sent = expect(lines, "SENT", stderr);
+          node.expect("RECEIVED", STEP);
+          String sent = node.expect("SENT", STEP);
           assertTrue(sent.startsWith("SENT OK "), sent);
-          expect(lines, "SCREENSHOT", stderr);
-          assertTrue(node.waitFor(STEP.toSeconds(), TimeUnit.SECONDS), "node did not exit");
-          assertEquals(0, node.exitValue(), "node exit code; see " + stderr);
-        } finally {
-          node.descendants().forEach(ProcessHandle::destroyForcibly);
-          node.destroyForcibly();
+          node.expect("SCREENSHOT", STEP);
+          node.expectExitZero(STEP);
         }
         awaitMessage(received, "browser", fromBrowser);
       }
     }
     byte[] png = Files.readAllBytes(SCREENSHOT);
     assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), "screenshot is a PNG");
-  }
-
-  /** Waits for node's next line; it must start with {@code step}. */
-  private static String expect(BlockingQueue<String> lines, String step, Path stderr) throws Exception {
-    String line = lines.poll(STEP.toSeconds(), TimeUnit.SECONDS);
-    if (line == null || !line.startsWith(step)) {
-      fail("browser step " + step + " failed: " + (line == null ? "no answer within " + STEP : line)
-          + "\n--- node/chromium log " + stderr + " ---\n" + (Files.exists(stderr) ? Files.readString(stderr) : ""));
-    }
-    return line;
   }
 
   private static void awaitMessage(List<ChatMessage> received, String from, String text) throws InterruptedException {

@@ -50,6 +50,13 @@ final class MemorySession implements WebTransportSession {
   @Override public WebTransportConnection connection() { return null; }
   @Override public boolean isOpen() { return !closed.isDone(); }
   @Override public long streamsOpened() { return 0; }
+  // The chat uses no datagrams: a memory session has none to offer.
+  @Override public int maxDatagramSize() { return 0; }
+  @Override public long datagramsDropped() { return 0; }
+  @Override public boolean isReusable() { return isOpen(); }
+  @Override public boolean isBroken() { return false; }
+  @Override public void sendDatagram(byte[] payload) { throw new UnsupportedOperationException("the chat sends no datagrams"); }
+  @Override public byte[] receiveDatagram(Duration timeout) { throw new UnsupportedOperationException("the chat reads no datagrams"); }
   @Override public WebTransportStream openStream() { throw new UnsupportedOperationException("not used by the server"); }
   @Override public WebTransportStream openStream(Duration timeout) { throw new UnsupportedOperationException(); }
   @Override public WebTransportStream openUnidirectionalStream() { throw new UnsupportedOperationException(); }

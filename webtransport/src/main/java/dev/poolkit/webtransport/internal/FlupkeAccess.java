@@ -5,11 +5,9 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
 import tech.kwik.core.QuicConnection;
 import tech.kwik.flupke.Http3ClientConnection;
 import tech.kwik.flupke.Http3SingleConnectionClient;
@@ -51,14 +49,35 @@ public final class FlupkeAccess {
    * single-connection factory does not override): this takes the one-argument path.
    */
   static final class OwnConnectionClient extends Http3SingleConnectionClient {
+    private volatile @Nullable Http3ClientConnection connection;
+
     OwnConnectionClient(QuicConnection connection, Duration connectTimeout) {
       super(connection, connectTimeout, null);
     }
 
+    /**
+     * Also announces SETTINGS_H3_DATAGRAM (RFC 9297), which Flupke's client leaves out: the
+     * session factory connects the HTTP/3 connection after this returns, so the setting goes out
+     * in the first SETTINGS frame.
+     */
     @Override
     public Http3ClientConnection createConnection(HttpRequest request) throws IOException {
-      return http3ConnectionFactory.getConnection(request);
+      Http3ClientConnection h3 = http3ConnectionFactory.getConnection(request);
+      h3.addSettingsParameter(SETTINGS_H3_DATAGRAM, 1);
+      this.connection = h3;
+      return h3;
     }
+
+    /** Whether the server's SETTINGS said SETTINGS_H3_DATAGRAM = 1. */
+    boolean peerSupportsHttpDatagrams() {
+      Http3ClientConnection h3 = connection;
+      return h3 != null && FlupkeAccess.peerSupportsHttpDatagrams(h3);
+    }
+  }
+
+  /** Whether the peer's SETTINGS on {@code connection} said SETTINGS_H3_DATAGRAM = 1. */
+  static boolean peerSupportsHttpDatagrams(tech.kwik.flupke.Http3Connection connection) {
+    return connection.getPeerSettingsParameter(SETTINGS_H3_DATAGRAM).orElse(0L) == 1L;
   }
 
   /** Decides, for a session request that passed authorization, which route takes it. */
@@ -112,17 +131,4 @@ public final class FlupkeAccess {
       };
     }
   }
-
-  /** Runs the accept callback inline, so the session is open before the CONNECT is answered. */
-  private static final class DirectExecutor extends AbstractExecutorService {
-    private volatile boolean shutdown;
-
-    @Override public void execute(Runnable command) { command.run(); }
-    @Override public void shutdown() { shutdown = true; }
-    @Override public List<Runnable> shutdownNow() { shutdown = true; return List.of(); }
-    @Override public boolean isShutdown() { return shutdown; }
-    @Override public boolean isTerminated() { return shutdown; }
-    @Override public boolean awaitTermination(long timeout, TimeUnit unit) { return true; }
-  }
-
 }

@@ -45,12 +45,18 @@ final class FlupkeSession implements WebTransportSession {
   private final List<WebTransportStream> early = new ArrayList<>();
   private @Nullable Consumer<WebTransportStream> handler;
   private volatile @Nullable Session session;
+  private final ConnectionDatagrams datagrams;
+  private final DatagramInbox inbox = new DatagramInbox();
+  /** The CONNECT stream id, known once bound; -1 before. */
+  private volatile long sessionId = -1;
+  private volatile boolean broken;
 
-  FlupkeSession(String path, @Nullable QuicConnection quic, SendNudge flupkeWrites,
+  FlupkeSession(String path, @Nullable QuicConnection quic, SendNudge flupkeWrites, ConnectionDatagrams datagrams,
       @Nullable KwikConnection connection, boolean ownsConnection, Duration operationTimeout) {
     this.path = path;
     this.quic = quic;
     this.flupkeWrites = flupkeWrites;
+    this.datagrams = datagrams;
     this.connection = connection;
     this.ownsConnection = ownsConnection;
     this.operationTimeout = operationTimeout;
@@ -66,6 +72,11 @@ final class FlupkeSession implements WebTransportSession {
   /** Binds the Flupke session, once it exists; a session closed meanwhile is closed at once. */
   void bind(Session flupke) {
     this.session = flupke;
+    this.sessionId = flupke.getSessionId();
+    datagrams.register(sessionId, inbox);
+    if (closed.isDone()) {
+      unregisterDatagrams();
+    }
     flupke.registerSessionTerminatedEventListener(this::terminated);
     if (closing.get()) {
       closeQuietly(flupke, 0, "");
@@ -113,7 +124,10 @@ final class FlupkeSession implements WebTransportSession {
     }
   }
 
-  private void terminated(long code, String reason) {
+  private void terminated(long signedCode, String reason) {
+    // The capsule's code is an unsigned 32-bit integer; Flupke 0.9.4 reads it as a signed int, so
+    // 2^31..2^32-1 arrive negative (measured: 4294967295 came as -1).
+    long code = signedCode & MAX_CODE;
     CloseInfo info;
     if (closing.get()) {
       info = new CloseInfo(CloseInfo.Cause.LOCAL, code, reason);
@@ -133,12 +147,21 @@ final class FlupkeSession implements WebTransportSession {
 
   private void end(CloseInfo info) {
     if (closed.complete(info)) {
+      unregisterDatagrams();
       if (connection != null) {
         connection.sessionEnded(this);
         if (ownsConnection) {
           connection.close();
         }
       }
+    }
+  }
+
+  private void unregisterDatagrams() {
+    inbox.close();
+    long id = sessionId;
+    if (id >= 0) {
+      datagrams.unregister(id);
     }
   }
 
@@ -152,7 +175,67 @@ final class FlupkeSession implements WebTransportSession {
         && (connection == null || connection.isOpen());
   }
 
+  @Override public boolean isBroken() { return broken; }
+
+  @Override
+  public boolean isReusable() {
+    if (broken || inbox.unread() > 0 || !isOpen()) {
+      return false;
+    }
+    handlerLock.lock();
+    try {
+      return early.isEmpty();
+    } finally {
+      handlerLock.unlock();
+    }
+  }
+
   @Override public long streamsOpened() { return streamsOpened.get(); }
+
+  @Override
+  public int maxDatagramSize() {
+    long id = sessionId;
+    return id < 0 || !isOpen() ? 0 : datagrams.maxPayload(id);
+  }
+
+  @Override
+  public void sendDatagram(byte[] payload) throws IOException {
+    Objects.requireNonNull(payload, "payload");
+    openSession();
+    long id = sessionId;
+    int max = datagrams.maxPayload(id);
+    if (payload.length > max) {
+      String why = datagrams.unsupported();
+      if (why != null) {
+        throw new WebTransportException("cannot send a datagram on session " + path + ": " + why);
+      }
+      throw new IllegalArgumentException("datagram payload is " + payload.length
+          + " bytes, more than this session's limit of " + max + " bytes (maxDatagramSize())");
+    }
+    try {
+      datagrams.send(id, payload);
+    } catch (RuntimeException e) {
+      broken = true; // Kwik refused a frame we checked: its state is not what we think
+      throw new WebTransportException("sending a datagram on session " + path + " failed: " + e, e);
+    }
+    touch();
+  }
+
+  @Override
+  public byte @Nullable [] receiveDatagram(Duration timeout) throws IOException, InterruptedException {
+    Objects.requireNonNull(timeout, "timeout");
+    byte[] payload = inbox.poll(timeout);
+    if (payload == null && inbox.isClosed()) {
+      CloseInfo info = closed.getNow(null);
+      throw new WebTransportException("session " + path + " has ended" + (info == null ? "" : " (" + info + ")"));
+    }
+    if (payload != null) {
+      touch();
+    }
+    return payload;
+  }
+
+  @Override public long datagramsDropped() { return inbox.dropped(); }
 
   @Override
   public WebTransportStream openStream() throws IOException, InterruptedException {
@@ -164,8 +247,8 @@ final class FlupkeSession implements WebTransportSession {
     Objects.requireNonNull(timeout, "timeout");
     Session s = openSession();
     // createBidirectionalStream blocks while the peer's stream credit is used up, without deadline.
-    tech.kwik.flupke.webtransport.WebTransportStream raw = Blocking.within(timeout, "opening a stream on " + path,
-        s::createBidirectionalStream, orphan -> closeQuietly(orphan));
+    tech.kwik.flupke.webtransport.WebTransportStream raw =
+        withinOrBroken(timeout, "opening a stream on " + path, s::createBidirectionalStream);
     streamsOpened.incrementAndGet();
     return new TrackedStream(this, quic, raw, true, true);
   }
@@ -173,10 +256,23 @@ final class FlupkeSession implements WebTransportSession {
   @Override
   public WebTransportStream openUnidirectionalStream() throws IOException, InterruptedException {
     Session s = openSession();
-    tech.kwik.flupke.webtransport.WebTransportStream raw = Blocking.within(operationTimeout,
-        "opening a unidirectional stream on " + path, s::createUnidirectionalStream, orphan -> closeQuietly(orphan));
+    tech.kwik.flupke.webtransport.WebTransportStream raw =
+        withinOrBroken(operationTimeout, "opening a unidirectional stream on " + path, s::createUnidirectionalStream);
     streamsOpened.incrementAndGet();
     return new TrackedStream(this, quic, raw, false, true);
+  }
+
+  /** A stream open that misses its deadline or fails on an open session breaks the session. */
+  private tech.kwik.flupke.webtransport.WebTransportStream withinOrBroken(Duration timeout, String what,
+      Blocking.Call<tech.kwik.flupke.webtransport.WebTransportStream> open) throws IOException, InterruptedException {
+    try {
+      return Blocking.within(timeout, what, open, orphan -> closeQuietly(orphan));
+    } catch (IOException | RuntimeException e) {
+      if (isOpen()) {
+        broken = true;
+      }
+      throw e;
+    }
   }
 
   private Session openSession() throws WebTransportException {

@@ -35,6 +35,9 @@ final class KwikConnection implements WebTransportConnection {
   private final QuicClientConnection quic;
   /** Nudges Flupke's own writes (SETTINGS, CONNECT, capsules); see {@link SendNudge}. */
   private final SendNudge nudge;
+  /** Flupke's HTTP/3 client over {@link #quic}; it also knows the server's SETTINGS. */
+  private final FlupkeAccess.OwnConnectionClient http3;
+  private final ConnectionDatagrams datagrams;
   private final CompletableFuture<CloseInfo> closed = new CompletableFuture<>();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicInteger sessions = new AtomicInteger();
@@ -43,12 +46,15 @@ final class KwikConnection implements WebTransportConnection {
   private volatile int maxSessions = 1;
   private volatile long lastUse = System.nanoTime();
 
-  private KwikConnection(String host, int port, Duration operationTimeout, QuicClientConnection quic) {
+  private KwikConnection(String host, int port, Duration operationTimeout, QuicClientConnection quic,
+      Duration connectTimeout) {
     this.host = host;
     this.port = port;
     this.operationTimeout = operationTimeout;
     this.quic = quic;
     this.nudge = SendNudge.forConnection(quic);
+    this.http3 = new FlupkeAccess.OwnConnectionClient(quic, connectTimeout);
+    this.datagrams = ConnectionDatagrams.attach(quic, http3::peerSupportsHttpDatagrams);
   }
 
   /** Builds the QUIC connection, hooks the death signal, and lets Flupke connect it. */
@@ -64,9 +70,11 @@ final class KwikConnection implements WebTransportConnection {
         .maxOpenPeerInitiatedUnidirectionalStreams(3 + 100)
         .maxOpenPeerInitiatedBidirectionalStreams(100)
         .customTrustManager(client.trust().trustManager())
+        // max_datagram_frame_size, for WebTransport datagrams (RFC 9221/9297); Flupke has none itself.
+        .enableDatagramExtension()
         .logger(new tech.kwik.core.log.NullLogger())
         .build();
-    KwikConnection connection = new KwikConnection(host, port, client.operationTimeout(), quic);
+    KwikConnection connection = new KwikConnection(host, port, client.operationTimeout(), quic, client.connectTimeout());
     quic.setConnectionListener(new ConnectionListener() {
       @Override
       public void disconnected(ConnectionTerminatedEvent event) {
@@ -81,7 +89,7 @@ final class KwikConnection implements WebTransportConnection {
       connection.factory = Blocking.within(client.connectTimeout(), "connecting to " + endpoint,
           () -> ClientSessionFactory.newBuilder()
               .serverUri(server)
-              .httpClient(new FlupkeAccess.OwnConnectionClient(quic, client.connectTimeout()))
+              .httpClient(connection.http3)
               .build(),
           orphan -> quic.close());
     } catch (WebTransportTimeoutException e) {
@@ -231,7 +239,7 @@ final class KwikConnection implements WebTransportConnection {
     }
     reserveSession();
     touch();
-    FlupkeSession session = new FlupkeSession(pathAndQuery, quic, nudge, this, owning, operationTimeout);
+    FlupkeSession session = new FlupkeSession(pathAndQuery, quic, nudge, datagrams, this, owning, operationTimeout);
     live.add(session);
     if (closed.isDone()) {
       session.connectionEnded(closed.join());

@@ -135,8 +135,8 @@ public final class KwikServer implements WebTransportServer {
     Session flupke = maker.make();
     // Absent only once the connection is gone: then there is nothing to nudge.
     Quic quic = quics.getOrDefault(connection, Quic.NONE);
-    FlupkeSession session =
-        new FlupkeSession(pathAndQuery, quic.connection(), quic.nudge(), null, false, SERVER_OPERATION_TIMEOUT);
+    FlupkeSession session = new FlupkeSession(pathAndQuery, quic.connection(), quic.nudge(), quic.datagrams(), null,
+        false, SERVER_OPERATION_TIMEOUT);
     flupke.setBidirectionalStreamReceiveHandler(session.incoming(true));
     flupke.setUnidirectionalStreamReceiveHandler(session.incoming(false));
     session.bind(flupke);
@@ -200,9 +200,9 @@ public final class KwikServer implements WebTransportServer {
     return "WebTransportServer[" + url("/") + ", " + connections.get() + " connections, " + sessions.size() + " sessions]";
   }
 
-  /** A QUIC connection and the nudge for its streams. */
-  private record Quic(@Nullable QuicConnection connection, SendNudge nudge) {
-    static final Quic NONE = new Quic(null, SendNudge.forConnection(null));
+  /** A QUIC connection, the nudge for its streams and its sessions' datagrams. */
+  private record Quic(@Nullable QuicConnection connection, SendNudge nudge, ConnectionDatagrams datagrams) {
+    static final Quic NONE = new Quic(null, SendNudge.forConnection(null), ConnectionDatagrams.NONE);
   }
 
   /** Flupke's factory, plus a count of live QUIC connections. */
@@ -218,7 +218,9 @@ public final class KwikServer implements WebTransportServer {
       connections.incrementAndGet();
       ApplicationProtocolConnection h3 = delegate.createConnection(protocol, quic);
       SendNudge nudge = SendNudge.forConnection(quic);
-      quics.put(h3, new Quic(quic, nudge));
+      ConnectionDatagrams datagrams = ConnectionDatagrams.attach(quic,
+          () -> h3 instanceof tech.kwik.flupke.Http3Connection c && FlupkeAccess.peerSupportsHttpDatagrams(c));
+      quics.put(h3, new Quic(quic, nudge, datagrams));
       nudge.afterWrite(); // Flupke's control streams (SETTINGS) go out now
       AtomicBoolean counted = new AtomicBoolean(true);
       quic.setConnectionListener(new ConnectionListener() {
@@ -241,6 +243,7 @@ public final class KwikServer implements WebTransportServer {
     @Override public long maxUnidirectionalStreamReceiverBufferSize() { return delegate.maxUnidirectionalStreamReceiverBufferSize(); }
     @Override public int minBidirectionalStreamReceiverBufferSize() { return delegate.minBidirectionalStreamReceiverBufferSize(); }
     @Override public long maxBidirectionalStreamReceiverBufferSize() { return delegate.maxBidirectionalStreamReceiverBufferSize(); }
-    @Override public boolean enableDatagramExtension() { return delegate.enableDatagramExtension(); }
+    /** On, unlike Flupke's factory: WebTransport datagrams need it (RFC 9297), and we advertise H3_DATAGRAM. */
+    @Override public boolean enableDatagramExtension() { return true; }
   }
 }

@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Makes sessions on shared connections, checks them and disposes of them for a session pool.
  *
- * <p>A session is alive while it and its connection are open and it has opened fewer than {@code
- * maxStreams} streams (Flupke keeps every stream of a session until it closes, NOTES G10). When a
+ * <p>A session is alive while it and its connection are open, it is {@linkplain
+ * WebTransportSession#isReusable() reusable} (not broken, no unread datagram, no incoming stream
+ * waiting for a handler) and it has opened fewer than {@code maxStreams} streams (Flupke keeps every stream of a session until it closes, NOTES G10). When a
  * session open fails because its connection died under it (a stall closes the connection, NOTES
  * G0), it is retried once on another connection; a refusal is not retried.
  */
@@ -71,7 +72,7 @@ public final class SessionAllocator implements Allocator<WebTransportSession> {
     ConnectionShare.Place place = places.get(new Ref(session));
     return place != null
         && place.connection().isOpen()
-        && session.isOpen()
+        && session.isReusable()
         && session.streamsOpened() < maxStreams;
   }
 

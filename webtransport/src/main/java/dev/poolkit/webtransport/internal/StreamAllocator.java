@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Opens bidirectional streams on one session for a stream pool. A stream is alive only while
  * {@link WebTransportStream#isReusable()}: send side open, peer's FIN not read, no unread bytes,
- * not broken, session open (PY-B6).
+ * not broken, session open and not broken (PY-B6).
  */
 public final class StreamAllocator implements Allocator<WebTransportStream> {
   private final WebTransportSession session;
@@ -29,6 +29,10 @@ public final class StreamAllocator implements Allocator<WebTransportStream> {
   public WebTransportStream create() throws Exception {
     if (!session.isOpen()) {
       throw new WebTransportException(sessionEnded());
+    }
+    if (session.isBroken()) {
+      throw new WebTransportException("session " + session.path()
+          + " is broken (an earlier stream open missed its deadline or failed); open a new StreamPool on a healthy session");
     }
     return openTimeout == null ? session.openStream() : session.openStream(openTimeout);
   }

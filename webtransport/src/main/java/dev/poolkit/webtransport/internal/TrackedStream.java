@@ -167,7 +167,8 @@ final class TrackedStream implements WebTransportStream {
 
   @Override
   public boolean isReusable() {
-    return !closed && !sendClosed && !receiveFinished && !broken && session.isOpen() && !hasUnreadBytes();
+    return !closed && !sendClosed && !receiveFinished && !broken && session.isOpen() && !session.isBroken()
+        && !hasUnreadBytes();
   }
 
   @Override

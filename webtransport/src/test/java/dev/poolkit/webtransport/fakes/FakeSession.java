@@ -49,6 +49,12 @@ public final class FakeSession implements WebTransportSession {
   @Override public WebTransportConnection connection() { return connection; }
   @Override public boolean isOpen() { return !ended && closeCalls.get() == 0 && connection.isOpen(); }
   @Override public long streamsOpened() { return streamsOpened.get(); }
+  @Override public boolean isBroken() { return false; }
+  @Override public boolean isReusable() { return isOpen(); }
+  @Override public int maxDatagramSize() { return 0; }
+  @Override public void sendDatagram(byte[] payload) { throw new UnsupportedOperationException(); }
+  @Override public byte[] receiveDatagram(Duration timeout) { throw new UnsupportedOperationException(); }
+  @Override public long datagramsDropped() { return 0; }
 
   @Override
   public WebTransportStream openStream() throws WebTransportException {
