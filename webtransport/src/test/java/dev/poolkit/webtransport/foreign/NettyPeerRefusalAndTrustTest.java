@@ -17,10 +17,10 @@ import dev.poolkit.webtransport.WebTransportException;
 import dev.poolkit.webtransport.WebTransportRefusedException;
 import dev.poolkit.webtransport.WebTransportSession;
 import dev.poolkit.webtransport.WebTransportStream;
-import dev.poolkit.webtransport.WebTransportTimeoutException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -81,12 +81,14 @@ class NettyPeerRefusalAndTrustTest {
 
   @Test
   void theRightPinnedHashConnectsAndEchoes() throws Exception {
-    try (SessionPool pool = sessions(Trust.pinnedSha256(certificate.sha256Hex()), "/echo");
+    RecordingTrust rightPin = new RecordingTrust(Trust.pinnedSha256(certificate.sha256Hex()));
+    try (SessionPool pool = sessions(rightPin, "/echo");
         Lease<WebTransportSession> session = pool.acquire();
         WebTransportStream stream = session.get().openStream(DEADLINE)) {
       stream.write(new byte[] {3});
       assertArrayEquals(new byte[] {3}, stream.readNBytes(1, DEADLINE));
     }
+    assertEquals(List.of(new RecordingTrust.Check(certificate.certificate(), true)), rightPin.checks());
   }
 
   @Test
@@ -99,19 +101,24 @@ class NettyPeerRefusalAndTrustTest {
   }
 
   @Test
-  void aWrongPinFailsTheHandshakeWithinTheConnectTimeoutAndLeaksNothing() throws Exception {
-    String otherHash = ServerCertificate.selfSigned().sha256Hex();
-    try (SessionPool pool = sessions(Trust.pinnedSha256(otherHash), "/echo")) {
+  void aWrongPinRejectsTheServersCertificateAndFailsTheAcquireWithinTheConnectTimeout() throws Exception {
+    RecordingTrust wrongPin = new RecordingTrust(Trust.pinnedSha256(ServerCertificate.selfSigned().sha256Hex()));
+    try (SessionPool pool = sessions(wrongPin, "/echo")) {
       long start = System.nanoTime();
       PoolCreateException e = assertThrows(PoolCreateException.class, pool::acquire);
       long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-      WebTransportException cause = assertInstanceOf(WebTransportException.class, e.getCause());
-      assertTrue(!(cause instanceof WebTransportTimeoutException),
-          "the handshake is rejected, not left to time out: " + cause);
+      // Usually "TLS handshake ... failed: server certificate not trusted" within ~0.1-0.3 s. In
+      // about 1 of 30 connects here (against Kwik's own server too) the handshake itself is slow
+      // (the certificate arrived after ~1.9 s) and Kwik reports the failed handshake only at the
+      // connect timeout, as a timeout: see NOTES.md. Either way the pin was what said no.
+      assertInstanceOf(WebTransportException.class, e.getCause());
       assertTrue(tookMillis < DEADLINE.toMillis() + 2_000, "took " + tookMillis + " ms");
+      assertEquals(List.of(new RecordingTrust.Check(certificate.certificate(), false)), wrongPin.checks(),
+          "the pinned trust saw the server's certificate and rejected it");
       PoolStats stats = pool.stats();
       assertEquals(0, stats.allocated(), stats.toString());
       assertEquals(1, stats.available(), stats.toString());
+      assertEquals(0, pool.connectionStats().open(), pool.connectionStats().toString());
     }
   }
 
