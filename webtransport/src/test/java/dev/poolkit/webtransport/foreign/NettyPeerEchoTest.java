@@ -34,6 +34,7 @@ class NettyPeerEchoTest {
   static void startServer() throws Exception {
     certificate = ServerCertificate.selfSigned();
     server = new NettyWebTransportServer(new InetSocketAddress("127.0.0.1", 0), certificate, Set.of("/echo"));
+    NettyWarmUp.connectOnce(certificate, server.port());
   }
 
   @AfterAll
