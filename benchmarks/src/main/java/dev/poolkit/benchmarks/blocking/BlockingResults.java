@@ -1,6 +1,7 @@
 package dev.poolkit.benchmarks.blocking;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The measurements of one or more JVMs of a blocking-hold run, with what the report says about
@@ -10,7 +11,7 @@ public record BlockingResults(
     String jvm, String machine, String loadBefore, String loadAfter, String command,
     List<Measurement> measurements) {
   public BlockingResults {
-    measurements = List.copyOf(measurements);
+    measurements = List.copyOf(Objects.requireNonNull(measurements, "measurements"));
   }
 
   /** The JVM and machine this code runs on. */
