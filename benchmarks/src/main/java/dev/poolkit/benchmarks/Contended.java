@@ -50,6 +50,7 @@ public class Contended {
   @Param({
     Pools.POOLKIT,
     Pools.POOLKIT_FIFO,
+    Pools.POOLKIT_LIFO,
     Pools.STORMPOT,
     Pools.STORMPOT_VT,
     Pools.COMMONS_POOL2,

@@ -43,6 +43,7 @@ public class Uncontended {
   @Param({
     Pools.POOLKIT,
     Pools.POOLKIT_FIFO,
+    Pools.POOLKIT_LIFO,
     Pools.STORMPOT,
     Pools.STORMPOT_VT,
     Pools.COMMONS_POOL2,

@@ -56,6 +56,7 @@ public class VirtualThreads {
   @Param({
     Pools.POOLKIT,
     Pools.POOLKIT_FIFO,
+    Pools.POOLKIT_LIFO,
     Pools.STORMPOT,
     Pools.STORMPOT_VT,
     Pools.COMMONS_POOL2,

@@ -11,6 +11,7 @@ import java.util.List;
 public final class Pools {
   public static final String POOLKIT = "poolkit";
   public static final String POOLKIT_FIFO = "poolkit-fifo";
+  public static final String POOLKIT_LIFO = "poolkit-lifo";
   public static final String STORMPOT = "stormpot";
   public static final String STORMPOT_VT = "stormpot-vt";
   public static final String COMMONS_POOL2 = "commons-pool2";
@@ -18,11 +19,18 @@ public final class Pools {
   public static final String HIKARI_BAG = "hikari-bag";
   public static final String SEMAPHORE_DEQUE = "semaphore-deque";
 
+  /**
+   * Not a pool: the blocking-hold scenarios' baseline, the hold alone on as many threads as the
+   * pool has objects.
+   */
+  public static final String NO_POOL = "none";
+
   /** Every variant, in report order: Poolkit's first, then the peers. */
   public static final List<String> ALL =
       List.of(
           POOLKIT,
           POOLKIT_FIFO,
+          POOLKIT_LIFO,
           STORMPOT,
           STORMPOT_VT,
           COMMONS_POOL2,
@@ -37,17 +45,24 @@ public final class Pools {
     return name.startsWith(POOLKIT);
   }
 
+  /** Whether {@code name} is a peer pool: neither Poolkit's own nor the no-pool baseline. */
+  public static boolean isPeer(String name) {
+    return !isPoolkit(name) && !name.equals(NO_POOL);
+  }
+
   /** What a variant is, for reports. */
   public static String describe(String name) {
     return switch (name) {
       case POOLKIT -> "Poolkit, ReuseOrder.ANY (default)";
       case POOLKIT_FIFO -> "Poolkit, ReuseOrder.FIFO";
+      case POOLKIT_LIFO -> "Poolkit, ReuseOrder.LIFO";
       case STORMPOT -> "Stormpot 4.1, getThreadSafeTap() (ThreadLocal cache)";
       case STORMPOT_VT -> "Stormpot 4.1, getVirtualThreadSafeTap()";
       case COMMONS_POOL2 -> "Commons Pool 2.12.1 GenericObjectPool";
       case VIBUR -> "Vibur object pool 26.0 ConcurrentPool";
       case HIKARI_BAG -> "HikariCP 6.2.1 ConcurrentBag";
       case SEMAPHORE_DEQUE -> "Semaphore + ConcurrentLinkedDeque";
+      case NO_POOL -> "No pool: the hold alone, one thread per object (the ceiling)";
       case "cas-cas" -> "CAS + CAS (Poolkit's fast path)";
       case "cas-volatile" -> "CAS + volatile store (a release without CAS that still looks for waiters)";
       case "cas-lazyset" -> "CAS + lazySet (Stormpot's tap)";
@@ -60,12 +75,14 @@ public final class Pools {
     return switch (name) {
       case POOLKIT -> "Poolkit";
       case POOLKIT_FIFO -> "Poolkit FIFO";
+      case POOLKIT_LIFO -> "Poolkit LIFO";
       case STORMPOT -> "Stormpot (thread-safe tap)";
       case STORMPOT_VT -> "Stormpot (VT-safe tap)";
       case COMMONS_POOL2 -> "Commons Pool 2";
       case VIBUR -> "Vibur";
       case HIKARI_BAG -> "HikariCP ConcurrentBag";
       case SEMAPHORE_DEQUE -> "Semaphore + deque";
+      case NO_POOL -> "No pool (hold only)";
       case "cas-cas" -> "CAS + CAS";
       case "cas-volatile" -> "CAS + volatile store";
       case "cas-lazyset" -> "CAS + lazySet";
@@ -80,6 +97,7 @@ public final class Pools {
         switch (name) {
           case POOLKIT -> new PoolkitPool(size, ReuseOrder.ANY);
           case POOLKIT_FIFO -> new PoolkitPool(size, ReuseOrder.FIFO);
+          case POOLKIT_LIFO -> new PoolkitPool(size, ReuseOrder.LIFO);
           case STORMPOT -> new StormpotPool(size, false);
           case STORMPOT_VT -> new StormpotPool(size, true);
           case COMMONS_POOL2 -> new CommonsPool2Pool(size);

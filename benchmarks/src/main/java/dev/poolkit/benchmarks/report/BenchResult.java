@@ -1,5 +1,9 @@
 package dev.poolkit.benchmarks.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,57 +37,57 @@ record BenchResult(
     return rest;
   }
 
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   /** Reads every result of a JMH {@code -rf json} file. */
-  @SuppressWarnings("unchecked")
   static List<BenchResult> readAll(String json) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("JSON: " + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isArray()) {
+      throw new IllegalArgumentException("JSON: a JMH result file is an array of runs");
+    }
     List<BenchResult> out = new ArrayList<>();
-    for (Object item : (List<Object>) Json.parse(json)) {
-      Map<String, Object> run = (Map<String, Object>) item;
-      String benchmark = (String) run.get("benchmark");
-      String[] parts = benchmark.split("\\.");
+    for (JsonNode run : root) {
+      String[] parts = run.path("benchmark").asText().split("\\.");
       Map<String, String> params = new LinkedHashMap<>();
-      Object rawParams = run.get("params");
-      if (rawParams instanceof Map<?, ?> map) {
-        map.forEach((k, v) -> params.put((String) k, String.valueOf(v)));
-      }
+      run.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
       Map<String, Metric> secondary = new LinkedHashMap<>();
-      Object rawSecondary = run.get("secondaryMetrics");
-      if (rawSecondary instanceof Map<?, ?> map) {
-        map.forEach((k, v) -> secondary.put((String) k, metric((Map<String, Object>) v)));
-      }
+      run.path("secondaryMetrics").properties().forEach(e -> secondary.put(e.getKey(), metric(e.getValue())));
       out.add(
           new BenchResult(
               parts[parts.length - 2],
               parts[parts.length - 1],
               params,
-              metric((Map<String, Object>) run.get("primaryMetric")),
+              metric(run.path("primaryMetric")),
               secondary,
-              String.valueOf(run.get("jdkVersion")),
-              run.get("vmName") + " " + run.get("vmVersion")));
+              run.path("jdkVersion").asText("null"),
+              run.path("vmName").asText("null") + " " + run.path("vmVersion").asText("null")));
     }
     return out;
   }
 
-  private static Metric metric(Map<String, Object> m) {
+  private static Metric metric(JsonNode m) {
     double best = Double.NaN;
-    if (m.get("rawData") instanceof List<?> forks) {
-      for (Object fork : forks) {
-        for (Object iteration : (List<?>) fork) {
-          double v = number(iteration);
-          best = Double.isNaN(best) ? v : Math.max(best, v);
-        }
+    for (JsonNode fork : m.path("rawData")) {
+      for (JsonNode iteration : fork) {
+        double v = number(iteration);
+        best = Double.isNaN(best) ? v : Math.max(best, v);
       }
     }
-    return new Metric(
-        number(m.get("score")), number(m.get("scoreError")), (String) m.get("scoreUnit"), best);
+    return new Metric(number(m.path("score")), number(m.path("scoreError")), m.path("scoreUnit").asText(null), best);
   }
 
-  private static double number(Object o) {
-    if (o instanceof Double d) {
-      return d;
+  private static double number(JsonNode n) {
+    if (n.isNumber()) {
+      return n.asDouble();
     }
     try {
-      return Double.parseDouble(String.valueOf(o)); // JMH writes "NaN" as a string
+      return Double.parseDouble(n.asText()); // JMH writes "NaN" as a string
     } catch (NumberFormatException e) {
       return Double.NaN;
     }

@@ -22,7 +22,7 @@ final class MarkdownReport {
 
     List<Targets.Check> checks = Targets.check(cases);
     if (!checks.isEmpty()) {
-      md.append("## Targets (issue #3)\n\n| target | measured | met |\n|---|---|---|\n");
+      md.append("## Targets (issue #3; the reuse orders: issue 12)\n\n| target | measured | met |\n|---|---|---|\n");
       for (Targets.Check c : checks) {
         String met = c.met() == null ? "?" : c.met() ? "yes" : "**no**";
         md.append("| ").append(c.target()).append(" | ").append(c.measured()).append(" | ").append(met).append(" |\n");

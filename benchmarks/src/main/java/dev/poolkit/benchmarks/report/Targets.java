@@ -4,7 +4,7 @@ import dev.poolkit.benchmarks.pools.Pools;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The targets of issue #3, checked against one run. */
+/** The targets of issue #3 (and issue 12's for the reuse orders), checked against one run. */
 final class Targets {
   /** One target: what, the measured value, and whether it is met (null: not measured). */
   record Check(String target, String measured, Boolean met) {}
@@ -19,6 +19,9 @@ final class Targets {
         continue;
       }
       double score = poolkit.primary().score();
+      if (List.of("Uncontended", "Contended", "VirtualThreads").contains(c.scenario())) {
+        orders(c, score, out);
+      }
       switch (c.scenario()) {
         case "Uncontended" -> {
           BenchResult storm = better(c.row(Pools.STORMPOT), c.row(Pools.STORMPOT_VT));
@@ -47,6 +50,21 @@ final class Targets {
       }
     }
     return out;
+  }
+
+  /** Issue 12: ReuseOrder.FIFO and LIFO within 2× of the default (ANY) in scenarios 1 to 3. */
+  private static void orders(ScenarioCase c, double score, List<Check> out) {
+    for (String order : List.of(Pools.POOLKIT_FIFO, Pools.POOLKIT_LIFO)) {
+      BenchResult r = c.row(order);
+      if (r != null) {
+        double slower = score / r.primary().score();
+        out.add(
+            new Check(
+                c.title() + ": " + Pools.label(order) + " within 2× of the default",
+                "default " + Report.fmt(slower) + "× as fast (" + Report.fmt(r.primary().score()) + " " + c.unit() + ")",
+                slower <= 2));
+      }
+    }
   }
 
   private static void ahead(ScenarioCase c, double score, double factor, List<Check> out) {
