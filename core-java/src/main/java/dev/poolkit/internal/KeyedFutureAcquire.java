@@ -55,37 +55,27 @@ final class KeyedFutureAcquire<K, T> extends CompletableFuture<Lease<T>> {
     super.completeExceptionally(error);
   }
 
-  private void withdraw() {
+  /** Withdraws the current attempt once this future is done by the caller's hand. */
+  private boolean withdrawIf(boolean done) {
     CompletableFuture<Lease<T>> f = attempt;
-    if (f != null) {
+    if (done && f != null) {
       f.cancel(false);
     }
+    return done;
   }
 
   @Override
   public boolean complete(Lease<T> value) {
-    boolean done = super.complete(value);
-    if (done) {
-      withdraw();
-    }
-    return done;
+    return withdrawIf(super.complete(value));
   }
 
   @Override
   public boolean completeExceptionally(Throwable ex) {
-    boolean done = super.completeExceptionally(ex);
-    if (done) {
-      withdraw();
-    }
-    return done;
+    return withdrawIf(super.completeExceptionally(ex));
   }
 
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
-    boolean done = super.cancel(mayInterruptIfRunning);
-    if (done) {
-      withdraw();
-    }
-    return done;
+    return withdrawIf(super.cancel(mayInterruptIfRunning));
   }
 }
