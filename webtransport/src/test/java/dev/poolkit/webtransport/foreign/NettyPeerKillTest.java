@@ -102,7 +102,15 @@ class NettyPeerKillTest {
           assertTrue(took < ACQUIRE_BOUND_MILLIS, "an acquire after the death took " + took + " ms: " + outcomes);
         }
       }
+      // An acquire's deadline does not stop the connect it started (it ends at its own connect
+      // timeout, and a session it made would join the pool): wait for those to finish.
       PoolStats stats = sessions.stats();
+      long restDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (stats.creating() > 0 && System.nanoTime() - restDeadline < 0) {
+        Thread.sleep(10);
+        stats = sessions.stats();
+      }
+      assertEquals(0, stats.creating(), "connects left running: " + stats);
       assertEquals(0, stats.inUse(), stats.toString());
       assertEquals(0, stats.allocated(), "both sessions on the dead connection were disposed: " + stats);
       assertEquals(0, sessions.connectionStats().open(), sessions.connectionStats().toString());
